@@ -1,0 +1,138 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createDb } from '@hm/db';
+import { QueueName } from '@hm/engine/contracts';
+import { Queue } from 'bullmq';
+import type { ExecutionArgs } from 'graphql';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import { WebSocketServer } from 'ws';
+import type { Context } from './context.js';
+import { createRedisPubSub } from './pubsub.js';
+import { schema } from './schema/index.js';
+import { staticHandler } from './static.js';
+
+interface EnvelopedRunners {
+  execute(args: ExecutionArgs): OperationResult;
+  subscribe(args: ExecutionArgs): OperationResult;
+}
+
+export interface AppOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  host: string;
+  /** Built dashboard directory served at `/`. */
+  webDist?: string;
+}
+
+export interface App {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  readonly server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API process: graphql-yoga over HTTP and graphql-ws on the same port and path (`/graphql`),
+ * GraphiQL (bundled, works offline) at `/graphql` in a browser, and the dashboard at `/`.
+ */
+export async function startApp(opts: AppOptions): Promise<App> {
+  const db = createDb(opts.databaseUrl);
+  const redis = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const publishClient = new Redis(opts.redisUrl);
+  const subscribeClient = new Redis(opts.redisUrl);
+  // Producer connection: fail fast rather than queue commands while Redis is away.
+  const marketData = new Queue(QueueName.marketData, {
+    connection: new Redis(opts.redisUrl, { enableOfflineQueue: false }),
+  });
+  for (const client of [redis, publishClient, subscribeClient]) client.on('error', () => {});
+  await redis.ping().catch(() => redis.connect().catch(() => {}));
+
+  const context: Context = {
+    db,
+    redis,
+    pubsub: createRedisPubSub(publishClient, subscribeClient),
+    queues: { marketData },
+  };
+  const yoga = createYoga({
+    schema,
+    context: () => context,
+    graphqlEndpoint: '/graphql',
+    renderGraphiQL,
+    graphiql: { subscriptionsProtocol: 'WS', title: 'HM Trading GraphiQL' },
+    landingPage: false,
+  });
+
+  const serveWeb = opts.webDist ? staticHandler(opts.webDist) : null;
+  const server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/graphql' || !serveWeb) {
+      void yoga.handle(req, res);
+      return;
+    }
+    serveWeb(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = useServer(
+    {
+      // Yoga's enveloped execute/subscribe travel in rootValue (set in onSubscribe below), so
+      // graphql-ws runs operations through the same plugins, context and validation as HTTP.
+      execute: (args) => (args.rootValue as EnvelopedRunners).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRunners).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const {
+          schema: s,
+          execute,
+          subscribe,
+          contextFactory,
+          parse,
+          validate,
+        } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema: s,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    async stop() {
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await marketData.close();
+      await db.$disconnect();
+      for (const client of [redis, publishClient, subscribeClient]) client.disconnect();
+    },
+  };
+}

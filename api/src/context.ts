@@ -1,0 +1,13 @@
+import type { Db } from '@hm/db';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { PubSub } from './pubsub.js';
+
+/** What every resolver gets. Built once per process; nothing request-specific yet. */
+export interface Context {
+  db: Db;
+  /** Plain commands (snapshots, health). Never used for SUBSCRIBE. */
+  redis: Redis;
+  pubsub: PubSub;
+  queues: { marketData: Queue };
+}

@@ -1,0 +1,46 @@
+/**
+ * `hm`: the HM Trading command line. `hm start` runs the whole stack; further commands
+ * (feed, archive, bench) arrive with their issues. Wrong usage prints help and exits 2.
+ */
+import { readEngineEnv } from '../env.js';
+import { createLogger } from '../log.js';
+import { startCommand } from './commands/start.js';
+
+const HELP = `usage: hm <command>
+
+commands:
+  start       run the whole stack (Postgres, Redis, simulator, engine workers, API + dashboard)
+  simulator   run only the BitMEX exchange simulator (prints its ws:// URL)
+  worker      run one engine worker (needs REDIS_URL)
+  help        show this help
+
+environment: see the README's table (PORT, DATABASE_URL, REDIS_URL, HM_FEED, ...)`;
+
+const [command, ...rest] = process.argv.slice(2);
+const env = readEngineEnv();
+const log = createLogger('hm', env.LOG_LEVEL);
+
+switch (command) {
+  case 'start':
+    if (rest.length) usage(`'hm start' takes no arguments (got: ${rest.join(' ')})`);
+    await startCommand(env, log);
+    break;
+  case 'simulator':
+    await import('../simulator/main.js');
+    break;
+  case 'worker':
+    await import('../workers/main.js');
+    break;
+  case 'help':
+  case '--help':
+  case '-h':
+    console.log(HELP);
+    break;
+  default:
+    usage(command ? `unknown command '${command}'` : 'no command given');
+}
+
+function usage(problem: string): never {
+  console.error(`hm: ${problem}\n\n${HELP}`);
+  process.exit(2);
+}

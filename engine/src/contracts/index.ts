@@ -1,0 +1,12 @@
+/** What the API and the CLI may import from the engine: wire and queue contracts, nothing stateful. */
+
+export {
+  findInstrument,
+  getInstrument,
+  type Instrument,
+  listInstruments,
+  priceDecimals,
+} from '../market/instruments.js';
+export { bucketStart, PERIOD_SECONDS, PERIODS, type Period } from '../market/periods.js';
+export * from './queues.js';
+export * from './topics.js';

@@ -1,0 +1,62 @@
+import { bucketStart, type Period } from './periods.js';
+import type { Trade } from './trade.js';
+
+/** An OHLCV bar in integer ticks; `time` is the bucket start in unix seconds (UTC). */
+export interface TickCandle {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** Contracts traded in the bucket. */
+  volume: number;
+}
+
+/**
+ * Builds candles of one period from a time-ordered, de-duplicated trade stream. `apply` returns the
+ * forming candle after the trade, so every trade's effect can be published at once.
+ */
+export class CandleBuilder {
+  private forming: TickCandle | null = null;
+
+  constructor(readonly period: Period) {}
+
+  /** The candle being built, or null before the first trade. */
+  current(): TickCandle | null {
+    return this.forming ? { ...this.forming } : null;
+  }
+
+  /** Seeds the forming candle, e.g. from a snapshot, so later trades continue it. */
+  seed(candle: TickCandle): void {
+    this.forming = { ...candle };
+  }
+
+  /**
+   * Folds one trade in. Returns the updated forming candle, or null when the trade belongs to a
+   * bucket older than the forming one (a late print must not reopen a closed bar).
+   */
+  apply(trade: Trade): TickCandle | null {
+    const time = bucketStart(Math.floor(trade.timeMs / 1000), this.period);
+    const c = this.forming;
+    if (c === null || time > c.time) {
+      const next: TickCandle = {
+        time,
+        open: trade.priceTicks,
+        high: trade.priceTicks,
+        low: trade.priceTicks,
+        close: trade.priceTicks,
+        volume: trade.size,
+      };
+      this.forming = next;
+      return { ...next };
+    }
+    if (time === c.time) {
+      if (trade.priceTicks > c.high) c.high = trade.priceTicks;
+      if (trade.priceTicks < c.low) c.low = trade.priceTicks;
+      c.close = trade.priceTicks;
+      c.volume += trade.size;
+      return { ...c };
+    }
+    return null;
+  }
+}

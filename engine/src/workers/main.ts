@@ -1,0 +1,54 @@
+/**
+ * An engine worker process: consumes the engine's BullMQ queues until SIGINT/SIGTERM (or its
+ * parent going away), then cancels running jobs, lets them finish cleanly and exits.
+ */
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QueueName } from '../contracts/queues.js';
+import { readEngineEnv } from '../env.js';
+import { createLogger } from '../log.js';
+import { marketDataProcessor } from './market-data.worker.js';
+
+const env = readEngineEnv();
+const log = createLogger(`worker:${process.pid}`, env.LOG_LEVEL);
+if (!env.REDIS_URL) {
+  log.error('REDIS_URL is required for a worker (hm start sets it)');
+  process.exit(2);
+}
+
+// Workers block on Redis: BullMQ requires maxRetriesPerRequest null for their connection.
+const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const publisherRedis = new Redis(env.REDIS_URL);
+
+const worker = new Worker(QueueName.marketData, marketDataProcessor(publisherRedis, log), {
+  connection,
+  // Each market-data job holds a feed open for its lifetime; several feeds may share a worker.
+  concurrency: 8,
+  // A feed job lives for hours: when its worker is killed, another must take it over within
+  // seconds (lock 10 s, checked every 5 s), and however often that happens it is not "failed".
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 1_000_000,
+});
+worker.on('error', (err) => log.error('worker error', { error: err }));
+worker.on('failed', (job, err) => log.error('job failed', { jobId: job?.id, error: err }));
+
+await worker.waitUntilReady();
+log.info('engine worker ready', { queues: [QueueName.marketData] });
+process.send?.({ type: 'ready' });
+
+let stopping = false;
+async function shutdown(reason: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('engine worker stopping', { reason });
+  worker.cancelAllJobs(reason);
+  await worker.close();
+  publisherRedis.disconnect();
+  connection.disconnect();
+  log.info('engine worker stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('disconnect', () => void shutdown('parent exited'));
