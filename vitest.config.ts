@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Reporter, TestModule } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import type { Reporter, TestModule } from 'vitest/node';
 
 /** Prints the one plain line CI reads: `tests: N passed, N failed, N skipped`. */
 const summary: Reporter = {
@@ -24,6 +24,8 @@ const summary: Reporter = {
 };
 
 export default defineConfig({
+  // graphql 16 ships ESM and CJS builds; pin one so instanceof checks see a single module.
+  resolve: { alias: { graphql: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) } },
   test: {
     globalSetup: [fileURLToPath(new URL('./engine/test/support/global-setup.ts', import.meta.url))],
     reporters: ['default', summary],
@@ -36,7 +38,17 @@ export default defineConfig({
       { extends: true, test: { name: 'prisma', root: 'prisma', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', root: 'api', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', root: 'web', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', root: 'web', include: ['e2e/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        // One stack walked through its life in order: start, watch, stop.
+        test: {
+          name: 'e2e',
+          root: 'web',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          sequence: { shuffle: false },
+        },
+      },
     ],
   },
 });

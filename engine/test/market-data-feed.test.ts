@@ -15,7 +15,11 @@ class RecordingPublisher implements EventPublisher {
   private waiters: { pred: (c: CandleEvent[]) => boolean; resolve: () => void }[] = [];
   candle(event: CandleEvent): void {
     this.candles.push(event);
-    this.waiters = this.waiters.filter((w) => (w.pred(this.candles) ? (w.resolve(), false) : true));
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.pred(this.candles)) return true;
+      w.resolve();
+      return false;
+    });
   }
   until(pred: (c: CandleEvent[]) => boolean): Promise<void> {
     if (pred(this.candles)) return Promise.resolve();
@@ -36,7 +40,12 @@ describe('simulator → feed client → candle pipeline', () => {
     sim = await startSimulator({ port: 0, seed: 7, speed: 20, instruments: listInstruments(), tradesPerSecond: 20 });
     const pub = new RecordingPublisher();
     const pipeline = new MarketDataPipeline(['XBTUSD', 'ETHUSD'], pub, log);
-    feed = connectFeed({ url: sim.url, topics: ['trade:XBTUSD', 'trade:ETHUSD'], log, onMessage: (m) => pipeline.handle(m) });
+    feed = connectFeed({
+      url: sim.url,
+      topics: ['trade:XBTUSD', 'trade:ETHUSD'],
+      log,
+      onMessage: (m) => pipeline.handle(m),
+    });
     await pub.until((c) => c.filter((x) => x.market === 'ETHUSD' && x.period === 'M1').length >= 3);
     const xbt = pub.candles.filter((c) => c.market === 'XBTUSD');
     expect(new Set(xbt.map((c) => c.period))).toEqual(new Set(['M1', 'M5', 'M15', 'H1', 'H4', 'D1', 'W1']));

@@ -15,7 +15,13 @@ afterEach(async () => {
 
 it('a market-data job on BullMQ publishes forming candles through Redis until cancelled', async () => {
   const redisUrl = inject('redisUrl');
-  const sim: RunningSimulator = await startSimulator({ port: 0, seed: 3, speed: 10, instruments: listInstruments(), tradesPerSecond: 20 });
+  const sim: RunningSimulator = await startSimulator({
+    port: 0,
+    seed: 3,
+    speed: 10,
+    instruments: listInstruments(),
+    tradesPerSecond: 20,
+  });
   cleanups.push(() => sim.close());
   const queueName = `test-market-data-${randomUUID()}`;
   const publisher = new Redis(redisUrl);
@@ -36,7 +42,9 @@ it('a market-data job on BullMQ publishes forming candles through Redis until ca
   });
   await subscriber.subscribe(channel(Topic.candle, 'XBTUSD:M1'));
 
-  const worker = new Worker(queueName, marketDataProcessor(publisher, createLogger('test', 'error')), { connection: workerConn });
+  const worker = new Worker(queueName, marketDataProcessor(publisher, createLogger('test', 'error')), {
+    connection: workerConn,
+  });
   const queue = new Queue(queueName, { connection: publisher });
   cleanups.push(async () => {
     await worker.close();

@@ -45,7 +45,10 @@ function loadWasm(): Promise<void> {
 async function openEngine(databaseUrl: string): Promise<bg.SchemaEngine> {
   await loadWasm();
   const schema = await readFile(schemaPath, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    // Short-lived pool: let the migrating process exit as soon as the work is done.
+    new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: 1, allowExitOnIdle: true }),
+  );
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
 }
 

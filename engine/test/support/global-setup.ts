@@ -3,27 +3,26 @@
  * Uses DATABASE_URL / REDIS_URL when set (CI may), else starts a private embedded Postgres and a
  * private redis-server in a temp directory, migrates, and stops both after the run.
  */
+
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { spawnSync } from 'node:child_process';
-import { ensureRedis, startEmbeddedPostgres } from '../../src/services/index.js';
 import { repoRoot } from '../../src/paths.js';
+import { ensureRedis, startEmbeddedPostgres } from '../../src/services/index.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Migrated database for tests that only read/write their own rows. */
-    databaseUrl: string;
-    redisUrl: string;
-  }
-}
+import './provided-context.js';
 
 export default async function setup(project: TestProject) {
   // Under /tmp with 0755 so the postgres user (when we run as root) can reach it.
   const dir = await mkdtemp(path.join(tmpdir(), 'hm-test-'));
   const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg') });
-  const redis = await ensureRedis({ url: process.env.REDIS_URL, preferLocalDefault: false, dataDir: path.join(dir, 'redis') });
+  const redis = await ensureRedis({
+    url: process.env.REDIS_URL,
+    preferLocalDefault: false,
+    dataDir: path.join(dir, 'redis'),
+  });
   const databaseUrl = process.env.DATABASE_URL ?? pg?.url ?? '';
   migrate(databaseUrl);
   project.provide('databaseUrl', databaseUrl);

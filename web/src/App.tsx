@@ -1,0 +1,55 @@
+import { useCallback, useState } from 'react';
+import { useQuery } from 'urql';
+import type { Bar } from './charts/candle-chart';
+import { CandleChart } from './features/market/CandleChart';
+import { MarketHeader, PERIODS } from './features/market/MarketHeader';
+import { graphql } from './gql';
+import type { Period } from './gql/graphql';
+import { useUrlParam } from './lib/url-state';
+
+const MarketsQuery = graphql(`
+  query Markets {
+    markets {
+      symbol
+      kind
+      tickSize
+      lotSize
+      settleCurrency
+      quoteCurrency
+    }
+  }
+`);
+
+/** The live trading screen: header, then the chart. Market and period live in the URL. */
+export function App() {
+  const [market, setMarket] = useUrlParam<string>('market', 'XBTUSD');
+  const [period, setPeriod] = useUrlParam<Period>('period', 'M1', PERIODS);
+  const [last, setLast] = useState<Bar | null>(null);
+  const [{ data, error }] = useQuery({ query: MarketsQuery });
+  const markets = data?.markets ?? [];
+  const tickSize = markets.find((m) => m.symbol === market)?.tickSize ?? 0.01;
+  const onBar = useCallback((bar: Bar) => setLast(bar), []);
+  const choose = (next: string) => {
+    setLast(null);
+    setMarket(next);
+  };
+
+  return (
+    <div className="app">
+      <MarketHeader
+        markets={markets}
+        market={market}
+        period={period}
+        tickSize={tickSize}
+        last={last}
+        onMarket={choose}
+        onPeriod={setPeriod}
+      />
+      {error && <div className="error-line">cannot load markets: {error.message}</div>}
+      <main className="trading-main">
+        <CandleChart market={market} period={period} tickSize={tickSize} onBar={onBar} />
+      </main>
+      <footer>HM Trading · times in UTC</footer>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev -w @hm/web` serves the dashboard with hot reload against a running `npm start` API.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1_000 },
+  server: { proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } } },
+});
