@@ -42,15 +42,15 @@ export interface App {
  */
 export async function startApp(opts: AppOptions): Promise<App> {
   const db = createDb(opts.databaseUrl);
-  const redis = new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Plain commands fail fast while Redis is away (health says so) instead of queueing up.
+  const redis = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const publishClient = new Redis(opts.redisUrl);
   const subscribeClient = new Redis(opts.redisUrl);
-  // Producer connection: fail fast rather than queue commands while Redis is away.
   const marketData = new Queue(QueueName.marketData, {
-    connection: new Redis(opts.redisUrl, { enableOfflineQueue: false }),
+    connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 }),
   });
   for (const client of [redis, publishClient, subscribeClient]) client.on('error', () => {});
-  await redis.ping().catch(() => redis.connect().catch(() => {}));
+  await redis.connect();
 
   const context: Context = {
     db,
