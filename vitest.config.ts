@@ -40,13 +40,11 @@ export default defineConfig({
       { extends: true, test: { name: 'web', root: 'web', include: ['src/**/*.test.ts'] } },
       {
         extends: true,
-        // One stack walked through its life in order: start, watch, stop.
         test: {
           name: 'e2e',
           root: 'web',
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
-          sequence: { shuffle: false },
         },
       },
     ],

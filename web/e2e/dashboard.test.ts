@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import type {} from '@hm/engine/testing';
 import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { descendants, isAlive, repoRoot, type Stack, startStack } from './stack.js';
 
 let dir: string;
@@ -32,53 +32,59 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('shows a candle chart that moves with the live feed, in a real browser', async () => {
-  if (!stack) throw new Error('stack did not start');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+// One stack walked through its life in order: start, watch in a browser, stop.
+describe('the stack, as a user runs it', { shuffle: false }, () => {
+  it('shows a candle chart that moves with the live feed, in a real browser', async () => {
+    if (!stack) throw new Error('stack did not start');
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures: string[] = [];
+    page.on('requestfailed', (r) => failures.push(r.url()));
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(`${stack.url}/?market=XBTUSD&period=M1`).catch((err: unknown) => {
+      throw new Error(`${String(err)}\n--- hm start output ---\n${stack?.output()}`);
+    });
+    const chart = page.getByTestId('price-chart');
+    await chart.waitFor();
+    // Wait for the event (two candle updates applied by the page), not for time.
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute('data-candle-updates') ?? 0) >= 2,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const lastClose = Number(await chart.getAttribute('data-last-close'));
+    expect(lastClose).toBeGreaterThan(0);
+    const shot = path.join(repoRoot, '.ci-reports', 'e2e-dashboard.png');
+    await mkdir(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    expect(failures, 'no failed request or page error').toEqual([]);
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const failures: string[] = [];
-  page.on('requestfailed', (r) => failures.push(r.url()));
-  page.on('pageerror', (e) => failures.push(e.message));
-  await page.goto(`${stack.url}/?market=XBTUSD&period=M1`);
-  const chart = page.getByTestId('price-chart');
-  await chart.waitFor();
-  // Wait for the event (two candle updates applied by the page), not for time.
-  await page.waitForFunction(
-    () => Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute('data-candle-updates') ?? 0) >= 2,
-    undefined,
-    { timeout: 60_000 },
-  );
-  const lastClose = Number(await chart.getAttribute('data-last-close'));
-  expect(lastClose).toBeGreaterThan(0);
-  const shot = path.join(repoRoot, '.ci-reports', 'e2e-dashboard.png');
-  await mkdir(path.dirname(shot), { recursive: true });
-  await page.screenshot({ path: shot });
-  expect(failures, 'no failed request or page error').toEqual([]);
-});
 
-it('stops everything it started on SIGINT, leaving no process behind', async () => {
-  if (!stack) throw new Error('stack did not start');
-  const pid = stack.process.pid ?? -1;
-  const children = descendants(pid);
-  expect(children.length, 'simulator, worker and api run as child processes').toBeGreaterThanOrEqual(3);
-  const exited = new Promise<number | null>((resolve) => stack?.process.once('exit', (code) => resolve(code)));
-  stack.process.kill('SIGINT');
-  expect(await exited, stack.output()).toBe(0);
-  // Grandchildren (e.g. the TypeScript loader's esbuild service) end with their parents; allow
-  // them the 15 s the product promises, checking as they go rather than sleeping.
-  const deadline = Date.now() + 15_000;
-  while (children.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(children.filter(isAlive), 'processes still alive 15 s after the supervisor exited').toEqual([]);
+  it('stops everything it started on SIGINT, leaving no process behind', async () => {
+    if (!stack) throw new Error('stack did not start');
+    const pid = stack.process.pid ?? -1;
+    const children = descendants(pid);
+    expect(children.length, 'simulator, worker and api run as child processes').toBeGreaterThanOrEqual(3);
+    const exited = new Promise<number | null>((resolve) => stack?.process.once('exit', (code) => resolve(code)));
+    stack.process.kill('SIGINT');
+    expect(await exited, stack.output()).toBe(0);
+    // Grandchildren (e.g. the TypeScript loader's esbuild service) end with their parents; allow
+    // them the 15 s the product promises, checking as they go rather than sleeping.
+    const deadline = Date.now() + 15_000;
+    while (children.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(children.filter(isAlive), 'processes still alive 15 s after the supervisor exited').toEqual([]);
+  });
 });
