@@ -11,6 +11,7 @@ import { createYoga } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
 import type { Context } from './context.js';
+import { MarketStore } from './market-store.js';
 import { createRedisPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { staticHandler } from './static.js';
@@ -56,6 +57,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     db,
     redis,
     pubsub: createRedisPubSub(publishClient, subscribeClient),
+    market: new MarketStore(redis),
     queues: { marketData },
   };
   const yoga = createYoga({

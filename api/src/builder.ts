@@ -2,7 +2,11 @@ import SchemaBuilder from '@pothos/core';
 import type { Context } from './context.js';
 
 /** The Pothos builder. Types live in schema/*.ts, one file per domain type; none here. */
-export const builder = new SchemaBuilder<{ Context: Context; DefaultFieldNullability: false }>({
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+}>({
   defaultFieldNullability: false,
 });
 

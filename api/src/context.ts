@@ -1,6 +1,7 @@
 import type { Db } from '@hm/db';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { MarketStore } from './market-store.js';
 import type { PubSub } from './pubsub.js';
 
 /** What every resolver gets. Built once per process; nothing request-specific yet. */
@@ -9,5 +10,6 @@ export interface Context {
   /** Plain commands (snapshots, health). Never used for SUBSCRIBE. */
   redis: Redis;
   pubsub: PubSub;
+  market: MarketStore;
   queues: { marketData: Queue };
 }

@@ -1,5 +1,5 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import type { CandleEvent } from '@hm/engine/contracts';
+import type { BookEvent, CandleEvent, TickerEvent, TradeEvent } from '@hm/engine/contracts';
 import { Topic } from '@hm/engine/contracts';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -10,6 +10,9 @@ import type { Redis } from 'ioredis';
  */
 export type PubSubEvents = {
   [Topic.candle]: [id: string, event: CandleEvent];
+  [Topic.trade]: [id: string, event: TradeEvent];
+  [Topic.book]: [id: string, event: BookEvent];
+  [Topic.ticker]: [id: string, event: TickerEvent];
 };
 
 export function createRedisPubSub(publishClient: Redis, subscribeClient: Redis) {

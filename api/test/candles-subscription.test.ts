@@ -1,5 +1,5 @@
 import { RedisPublisher } from '@hm/engine/adapters/redis-publisher';
-import { type CandleEvent, channel, lastCandleKey, Topic } from '@hm/engine/contracts';
+import { type CandleEvent, channel, MdKey, Topic } from '@hm/engine/contracts';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -43,7 +43,7 @@ it('streams the snapshot first, then every candle the engine publishes through R
     close: 2005,
     volume: 10,
   };
-  await redis.set(lastCandleKey('ETHUSD', 'W1'), JSON.stringify(snapshot));
+  await redis.set(MdKey.lastCandle('ETHUSD', 'W1'), JSON.stringify(snapshot));
   const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket });
   const received: unknown[] = [];
   let resolveTwo: () => void = () => {};
@@ -65,7 +65,7 @@ it('streams the snapshot first, then every candle the engine publishes through R
   );
   await untilSubscribed(channel(Topic.candle, 'ETHUSD:W1'));
   const publisher = new RedisPublisher(redis);
-  publisher.candle({ ...snapshot, close: 2007.5, high: 2010, volume: 12 });
+  publisher.candle({ ...snapshot, close: 2007.5, high: 2010, volume: 12 }, null);
   await publisher.close();
   await two;
   unsubscribe();

@@ -31,6 +31,8 @@ const Env = z.object({
   HM_FEED: z.enum(['simulator', 'bitmex', 'bitmex-testnet']).default('simulator'),
   /** Markets the feed subscribes to. */
   HM_SYMBOLS: Symbols.default(['XBTUSD', 'ETHUSD', 'XBTUSDT']),
+  /** Order-book table: BitMEX's throttled top 25 levels, or every level (`orderBookL2`). */
+  HM_BOOK_TABLE: z.enum(['orderBookL2_25', 'orderBookL2']).default('orderBookL2_25'),
   /** Simulator: port (0 = any free port), random seed, and speed (simulated ms per real ms). */
   HM_SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   HM_SIM_SEED: z.coerce.number().int().default(42),

@@ -37,9 +37,13 @@ describe('CandleBuilder', () => {
     b.apply(trade(t0, 1000, 100));
     b.apply(trade(t0 + 1000, 1010, 200));
     const third = b.apply(trade(t0 + 2000, 995, 300));
-    expect(third).toEqual({ time: t0 / 1000 - 5, open: 1000, high: 1010, low: 995, close: 995, volume: 600 });
+    const first = { time: t0 / 1000 - 5, open: 1000, high: 1010, low: 995, close: 995, volume: 600 };
+    expect(third).toEqual({ forming: first, closed: null });
     const next = b.apply(trade(t0 + 60_000, 1001, 100));
-    expect(next).toEqual({ time: t0 / 1000 + 55, open: 1001, high: 1001, low: 1001, close: 1001, volume: 100 });
+    expect(next).toEqual({
+      forming: { time: t0 / 1000 + 55, open: 1001, high: 1001, low: 1001, close: 1001, volume: 100 },
+      closed: first,
+    });
   });
 
   it('never lets a late trade reopen a closed candle', () => {

@@ -1,29 +1,49 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectFeed, type FeedClient } from '../src/bitmex/feed-client.js';
-import type { CandleEvent } from '../src/contracts/topics.js';
+import type { BookEvent, CandleEvent, TickerEvent, TradeEvent } from '../src/contracts/topics.js';
 import { createLogger } from '../src/log.js';
-import { listInstruments } from '../src/market/instruments.js';
-import { MarketDataPipeline } from '../src/market/market-data.js';
+import { listInstruments, ticksToPrice } from '../src/market/instruments.js';
+import { feedTopics, MarketDataPipeline } from '../src/market/market-data.js';
 import type { EventPublisher } from '../src/ports/event-publisher.js';
 import { type RunningSimulator, startSimulator } from '../src/simulator/server.js';
 
 const log = createLogger('test', 'error');
 
-/** Collects published candles and lets a test await the n-th one matching a predicate. */
+/** Collects published events and lets a test await a condition over them. */
 class RecordingPublisher implements EventPublisher {
   readonly candles: CandleEvent[] = [];
+  readonly closed: CandleEvent[] = [];
+  readonly trades: TradeEvent[] = [];
+  readonly books: BookEvent[] = [];
+  readonly tickers: TickerEvent[] = [];
   private waiters: { pred: (c: CandleEvent[]) => boolean; resolve: () => void }[] = [];
-  candle(event: CandleEvent): void {
-    this.candles.push(event);
+  candle(forming: CandleEvent, closed: CandleEvent | null): void {
+    this.candles.push(forming);
+    if (closed) this.closed.push(closed);
+    this.check();
+  }
+  trade(event: TradeEvent): void {
+    this.trades.push(event);
+    this.check();
+  }
+  book(event: BookEvent): void {
+    this.books.push(event);
+    this.check();
+  }
+  ticker(event: TickerEvent): void {
+    this.tickers.push(event);
+    this.check();
+  }
+  until(pred: (c: CandleEvent[]) => boolean): Promise<void> {
+    if (pred(this.candles)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ pred, resolve }));
+  }
+  private check(): void {
     this.waiters = this.waiters.filter((w) => {
       if (!w.pred(this.candles)) return true;
       w.resolve();
       return false;
     });
-  }
-  until(pred: (c: CandleEvent[]) => boolean): Promise<void> {
-    if (pred(this.candles)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ pred, resolve }));
   }
   async close(): Promise<void> {}
 }
@@ -86,5 +106,53 @@ describe('simulator → feed client → candle pipeline', () => {
     for (let i = 1; i < sameBucket.length; i++) {
       expect(sameBucket[i]?.volume).toBeGreaterThan(sameBucket[i - 1]?.volume ?? 0);
     }
+  });
+
+  it('rebuilds the book after the socket is cut: never crossed, and equal to the exchange book', async () => {
+    sim = await startSimulator({ port: 0, seed: 5, speed: 20, instruments: listInstruments() });
+    const pub = new RecordingPublisher();
+    let resubscribes = 0;
+    const pipeline = new MarketDataPipeline(['XBTUSD'], pub, log, () => {
+      resubscribes += 1;
+    });
+    let connects = 0;
+    feed = connectFeed({
+      url: sim.url,
+      topics: feedTopics(['XBTUSD'], 'orderBookL2_25'),
+      log,
+      minBackoffMs: 10,
+      onMessage: (m) => pipeline.handle(m),
+      onReconnect: () => {
+        connects += 1;
+        pipeline.reset();
+      },
+    });
+    await pub.until(() => pub.books.length >= 20 && pub.tickers.some((t) => t.markPrice !== null));
+    sim.dropConnections();
+    const before = pub.books.length;
+    await pub.until(() => connects >= 2 && pub.books.length >= before + 20);
+    const running = sim;
+    running.pause();
+    const expected = running.bookSnapshot('XBTUSD');
+    const top = (levels: [number, number][]) => levels.slice(0, 25);
+    const asPrices = (levels: [number, number][]) => levels.map(([t, size]) => [ticksToPrice(t, 0.1), size]);
+    await pub.until(() => {
+      const last = pub.books.at(-1);
+      return (
+        last !== undefined &&
+        JSON.stringify(asPrices(last.bids)) === JSON.stringify(top(expected.bids)) &&
+        JSON.stringify(asPrices(last.asks)) === JSON.stringify(top(expected.asks))
+      );
+    });
+    for (const b of pub.books) {
+      const bestBid = b.bids[0]?.[0] ?? Number.NEGATIVE_INFINITY;
+      const bestAsk = b.asks[0]?.[0] ?? Number.POSITIVE_INFINITY;
+      expect(bestBid, 'a published book is never crossed').toBeLessThan(bestAsk);
+    }
+    expect(resubscribes, 'a consistent feed needs no resync').toBe(0);
+    const ticker = pub.tickers.at(-1);
+    expect(ticker?.indexPrice).toBeGreaterThan(0);
+    expect(ticker?.fundingRate).not.toBeNull();
+    expect(ticker?.nextFundingTimeMs).toBeGreaterThan(Date.now() - 8 * 3_600_000);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, expect, inject, it } from 'vitest';
-import { type CandleEvent, channel, lastCandleKey, Topic } from '../src/contracts/topics.js';
+import { type CandleEvent, channel, MdKey, Topic } from '../src/contracts/topics.js';
 import { createLogger } from '../src/log.js';
 import { listInstruments } from '../src/market/instruments.js';
 import { type RunningSimulator, startSimulator } from '../src/simulator/server.js';
@@ -55,7 +55,7 @@ it('a market-data job on BullMQ publishes forming candles through Redis until ca
   await gotTwo;
 
   expect(received[0]).toMatchObject({ market: 'XBTUSD', period: 'M1' });
-  const snapshot = JSON.parse((await publisher.get(lastCandleKey('XBTUSD', 'M1'))) ?? 'null') as CandleEvent | null;
+  const snapshot = JSON.parse((await publisher.get(MdKey.lastCandle('XBTUSD', 'M1'))) ?? 'null') as CandleEvent | null;
   expect(snapshot?.market, 'the latest candle is kept for late subscribers').toBe('XBTUSD');
 
   const finished = new Promise<unknown>((resolve) => worker.on('completed', (_j, result) => resolve(result)));

@@ -1,6 +1,11 @@
 import { builder } from '../builder.js';
+import './scalars.js';
 import './health.js';
 import './market.js';
+import './candle.js';
+import './ticker.js';
+import './order-book.js';
+import './trade.js';
 
 /** The executable schema; `npm run generate` prints it to api/schema.graphql. */
 export const schema = builder.toSchema({ sortSchema: false });

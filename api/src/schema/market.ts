@@ -1,14 +1,4 @@
-import {
-  type CandleEvent,
-  candleTopicId,
-  findInstrument,
-  type Instrument,
-  lastCandleKey,
-  listInstruments,
-  PERIODS,
-  Topic,
-} from '@hm/engine/contracts';
-import { GraphQLError } from 'graphql';
+import { type Instrument, listInstruments, PERIODS } from '@hm/engine/contracts';
 import { builder } from '../builder.js';
 
 export const PeriodEnum = builder.enumType('Period', {
@@ -33,38 +23,6 @@ const MarketRef = builder.objectRef<Instrument>('Market').implement({
   }),
 });
 
-export const CandleRef = builder.objectRef<CandleEvent>('Candle').implement({
-  description: 'OHLCV bar. Prices in the quote currency; the last bar of a stream is still forming.',
-  fields: (t) => ({
-    time: t.exposeInt('time', { description: 'Bucket start, unix seconds UTC.' }),
-    open: t.exposeFloat('open'),
-    high: t.exposeFloat('high'),
-    low: t.exposeFloat('low'),
-    close: t.exposeFloat('close'),
-    volume: t.exposeFloat('volume', { description: 'Contracts traded in the bucket.' }),
-  }),
-});
-
 builder.queryField('markets', (t) =>
   t.field({ type: [MarketRef], description: 'Markets the platform knows.', resolve: () => [...listInstruments()] }),
-);
-
-builder.subscriptionField('candles', (t) =>
-  t.field({
-    type: CandleRef,
-    description: 'The forming candle, first as a snapshot of its current state, then after every trade.',
-    args: {
-      market: t.arg.string({ required: true, description: 'Symbol, e.g. XBTUSD.' }),
-      period: t.arg({ type: PeriodEnum, required: true }),
-    },
-    subscribe: async function* (_root, { market, period }, ctx) {
-      if (!findInstrument(market)) {
-        throw new GraphQLError(`unknown market "${market}"`, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-      const snapshot = await ctx.redis.get(lastCandleKey(market, period));
-      if (snapshot) yield JSON.parse(snapshot) as CandleEvent;
-      yield* ctx.pubsub.subscribe(Topic.candle, candleTopicId(market, period));
-    },
-    resolve: (event) => event,
-  }),
 );

@@ -1,24 +1,112 @@
 import type { Redis } from 'ioredis';
-import { type CandleEvent, candleTopicId, channel, lastCandleKey, Topic } from '../contracts/topics.js';
+import {
+  type BookEvent,
+  type CandleEvent,
+  candleTopicId,
+  channel,
+  KEPT_CANDLES,
+  MdKey,
+  RECENT_TRADES,
+  type TickerEvent,
+  Topic,
+  type TradeEvent,
+} from '../contracts/topics.js';
 import type { EventPublisher } from '../ports/event-publisher.js';
+
+export interface RedisPublisherOptions {
+  /** Minimum interval between two book snapshots of one market, ms. Viewers need ≤ 10/s. @default 100 */
+  bookIntervalMs?: number;
+  /** Minimum interval between two tickers of one market, ms. @default 250 */
+  tickerIntervalMs?: number;
+}
+
+/** Snapshot keys outlive a quiet spell but not a dead feed forever: 14 days, seconds. */
+const SNAPSHOT_TTL_SEC = 14 * 86_400;
 
 /**
  * Publishes engine events on Redis channels in the format graphql-yoga's Redis event target reads
- * (JSON on `${routingKey}:${id}`), and keeps the latest value per stream in a key so a late
- * subscriber can start from a snapshot. Commands are pipelined per tick of the event loop.
+ * (JSON on `${routingKey}:${id}`) and keeps snapshots beside them for late subscribers (latest
+ * candle/book/ticker, recent trades, closed candles). Commands are pipelined per event-loop turn;
+ * book and ticker streams are conflated per market (latest state wins, trailing edge).
  */
 export class RedisPublisher implements EventPublisher {
   private pipeline: ReturnType<Redis['pipeline']> | null = null;
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly pending = new Map<string, { due: NodeJS.Timeout; send: () => void }>();
+  private readonly lastSent = new Map<string, number>();
+  private readonly bookIntervalMs: number;
+  private readonly tickerIntervalMs: number;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    opts: RedisPublisherOptions = {},
+  ) {
+    this.bookIntervalMs = opts.bookIntervalMs ?? 100;
+    this.tickerIntervalMs = opts.tickerIntervalMs ?? 250;
+  }
 
-  candle(event: CandleEvent): void {
+  candle(forming: CandleEvent, closed: CandleEvent | null): void {
+    const p = this.batch();
+    const json = JSON.stringify(forming);
+    p.publish(channel(Topic.candle, candleTopicId(forming.market, forming.period)), json);
+    p.set(MdKey.lastCandle(forming.market, forming.period), json, 'EX', SNAPSHOT_TTL_SEC);
+    if (closed) {
+      const key = MdKey.candles(closed.market, closed.period);
+      p.zremrangebyscore(key, closed.time, closed.time); // a restarted feed may close a bucket twice
+      p.zadd(key, closed.time, JSON.stringify(closed));
+      p.zremrangebyrank(key, 0, -(KEPT_CANDLES + 1));
+    }
+  }
+
+  trade(event: TradeEvent): void {
     const json = JSON.stringify(event);
     const p = this.batch();
-    p.publish(channel(Topic.candle, candleTopicId(event.market, event.period)), json);
-    // 2 × the longest period: the key outlives a quiet spell but not a dead feed forever.
-    p.set(lastCandleKey(event.market, event.period), json, 'EX', 14 * 86_400);
+    p.publish(channel(Topic.trade, event.market), json);
+    p.lpush(MdKey.trades(event.market), json);
+    p.ltrim(MdKey.trades(event.market), 0, RECENT_TRADES - 1);
+  }
+
+  book(event: BookEvent): void {
+    this.conflate(`book:${event.market}`, this.bookIntervalMs, () => {
+      const json = JSON.stringify(event);
+      const p = this.batch();
+      p.publish(channel(Topic.book, event.market), json);
+      p.set(MdKey.book(event.market), json, 'EX', SNAPSHOT_TTL_SEC);
+    });
+  }
+
+  ticker(event: TickerEvent): void {
+    this.conflate(`ticker:${event.market}`, this.tickerIntervalMs, () => {
+      const json = JSON.stringify(event);
+      const p = this.batch();
+      p.publish(channel(Topic.ticker, event.market), json);
+      p.set(MdKey.ticker(event.market), json, 'EX', SNAPSHOT_TTL_SEC);
+    });
+  }
+
+  /** Sends at once if the stream was quiet for `intervalMs`, else keeps only the latest and sends it when due. */
+  private conflate(stream: string, intervalMs: number, send: () => void): void {
+    const waiting = this.pending.get(stream);
+    if (waiting) {
+      waiting.send = send;
+      return;
+    }
+    const now = Date.now();
+    const wait = (this.lastSent.get(stream) ?? 0) + intervalMs - now;
+    if (wait <= 0) {
+      this.lastSent.set(stream, now);
+      send();
+      return;
+    }
+    const entry = {
+      send,
+      due: setTimeout(() => {
+        this.pending.delete(stream);
+        this.lastSent.set(stream, Date.now());
+        entry.send();
+      }, wait),
+    };
+    this.pending.set(stream, entry);
   }
 
   private batch(): ReturnType<Redis['pipeline']> {
@@ -37,6 +125,11 @@ export class RedisPublisher implements EventPublisher {
   }
 
   async close(): Promise<void> {
+    for (const [stream, entry] of this.pending) {
+      clearTimeout(entry.due);
+      this.pending.delete(stream);
+      entry.send();
+    }
     await new Promise((r) => queueMicrotask(() => r(undefined))); // let the open batch be sent
     await Promise.all([...this.inflight]);
   }

@@ -8,6 +8,8 @@ export interface FeedClientOptions {
   topics: readonly string[];
   log: Logger;
   onMessage: (message: FeedMessage) => void;
+  /** Optional: receives each text frame verbatim, before it is parsed (e.g. to record a feed). */
+  onRaw?: (text: string) => void;
   /** Called on every (re)connect, before the new partials: drop state built from the old socket. */
   onReconnect?: () => void;
   /** Silence before we send `ping`, and again before we give up on the socket. @default 5000 */
@@ -18,6 +20,11 @@ export interface FeedClientOptions {
 }
 
 export interface FeedClient {
+  /**
+   * Unsubscribes and subscribes `topics` again on the live socket, so the exchange sends a fresh
+   * partial (how a crossed or inconsistent book is rebuilt without dropping the connection).
+   */
+  resubscribe(topics: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -65,7 +72,9 @@ export function connectFeed(opts: FeedClientOptions): FeedClient {
       pinged = false;
       armSilenceTimer(ws);
       if (isBinary) return;
-      const message = parseFrame(data.toString());
+      const text = data.toString();
+      opts.onRaw?.(text);
+      const message = parseFrame(text);
       if (message.kind === 'table' && message.message.action === 'partial') attempt = 0;
       opts.onMessage(message);
     });
@@ -82,6 +91,11 @@ export function connectFeed(opts: FeedClientOptions): FeedClient {
   open();
 
   return {
+    resubscribe(topics) {
+      if (socket?.readyState !== WebSocket.OPEN || topics.length === 0) return;
+      socket.send(JSON.stringify({ op: 'unsubscribe', args: topics }));
+      socket.send(JSON.stringify({ op: 'subscribe', args: topics }));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         closed = true;

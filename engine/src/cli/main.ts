@@ -12,6 +12,8 @@ commands:
   start       run the whole stack (Postgres, Redis, simulator, engine workers, API + dashboard)
   simulator   run only the BitMEX exchange simulator (prints its ws:// URL)
   worker      run one engine worker (needs REDIS_URL)
+  feed replay --exchange bitmex --symbol SYM FILE   rebuild a book + trades from a recorded feed (JSON on stdout)
+  feed record --exchange E --symbols A,B --out FILE   append raw feed frames to FILE ('hm feed help')
   help        show this help
 
 environment: see the README's table (PORT, DATABASE_URL, REDIS_URL, HM_FEED, ...)`;
@@ -30,6 +32,9 @@ switch (command) {
     break;
   case 'worker':
     await import('../workers/main.js');
+    break;
+  case 'feed':
+    await (await import('./commands/feed.js')).feedCommand(rest);
     break;
   case 'help':
   case '--help':

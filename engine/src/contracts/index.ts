@@ -6,6 +6,7 @@ export {
   type Instrument,
   listInstruments,
   priceDecimals,
+  ticksToPrice,
 } from '../market/instruments.js';
 export { bucketStart, PERIOD_SECONDS, PERIODS, type Period } from '../market/periods.js';
 export * from './queues.js';

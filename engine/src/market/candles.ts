@@ -12,9 +12,18 @@ export interface TickCandle {
   volume: number;
 }
 
+/** What one trade did to a period's candles. */
+export interface CandleUpdate {
+  /** The forming candle after the trade. */
+  forming: TickCandle;
+  /** The previous candle, final now that a trade opened a later bucket. */
+  closed: TickCandle | null;
+}
+
 /**
  * Builds candles of one period from a time-ordered, de-duplicated trade stream. `apply` returns the
- * forming candle after the trade, so every trade's effect can be published at once.
+ * forming candle after the trade (so every trade's effect can be published at once) and the candle
+ * it just closed, if any.
  */
 export class CandleBuilder {
   private forming: TickCandle | null = null;
@@ -32,10 +41,10 @@ export class CandleBuilder {
   }
 
   /**
-   * Folds one trade in. Returns the updated forming candle, or null when the trade belongs to a
-   * bucket older than the forming one (a late print must not reopen a closed bar).
+   * Folds one trade in. Returns null when the trade belongs to a bucket older than the forming one
+   * (a late print must not reopen a closed bar).
    */
-  apply(trade: Trade): TickCandle | null {
+  apply(trade: Trade): CandleUpdate | null {
     const time = bucketStart(Math.floor(trade.timeMs / 1000), this.period);
     const c = this.forming;
     if (c === null || time > c.time) {
@@ -48,14 +57,14 @@ export class CandleBuilder {
         volume: trade.size,
       };
       this.forming = next;
-      return { ...next };
+      return { forming: { ...next }, closed: c };
     }
     if (time === c.time) {
       if (trade.priceTicks > c.high) c.high = trade.priceTicks;
       if (trade.priceTicks < c.low) c.low = trade.priceTicks;
       c.close = trade.priceTicks;
       c.volume += trade.size;
-      return { ...c };
+      return { forming: { ...c }, closed: null };
     }
     return null;
   }

@@ -87,26 +87,5 @@ export class UnknownMarketError extends Error {
   }
 }
 
-/** Decimal places implied by a tick size (0.5 → 1, 0.01 → 2). */
-export function priceDecimals(tickSize: number): number {
-  const text = tickSize.toString();
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/**
- * Price → integer ticks. Exchange prices are exact multiples of the tick; a price that is not
- * (beyond float noise) is rejected rather than silently rounded.
- */
-export function priceToTicks(price: number, tickSize: number): number {
-  const ticks = Math.round(price / tickSize);
-  if (!Number.isFinite(ticks) || Math.abs(ticks * tickSize - price) > tickSize * 1e-6) {
-    throw new RangeError(`price ${price} is not a multiple of tick ${tickSize}`);
-  }
-  return ticks;
-}
-
-/** Integer ticks → price, rounded to the tick's decimals so 0.1 × 3 prints as 0.3. */
-export function ticksToPrice(ticks: number, tickSize: number): number {
-  return Number((ticks * tickSize).toFixed(priceDecimals(tickSize)));
-}
+/** Decimal places implied by a tick size (0.5 → 1, 0.01 → 2, 1e-8 → 8). */
+export { fromTicks as ticksToPrice, priceToTicks, tickDecimals as priceDecimals } from './price-ticks.js';

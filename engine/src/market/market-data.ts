@@ -1,36 +1,66 @@
-import type { FeedMessage } from '../bitmex/messages.js';
+import { KeyedTable } from '../bitmex/keyed-table.js';
+import { L2BookTable } from '../bitmex/l2-table.js';
+import type { FeedMessage, TableMessage } from '../bitmex/messages.js';
 import { summarise, TradeRow } from '../bitmex/messages.js';
-import type { CandleEvent } from '../contracts/topics.js';
+import { BOOK_LEVELS, type CandleEvent } from '../contracts/topics.js';
 import type { Logger } from '../log.js';
 import type { EventPublisher } from '../ports/event-publisher.js';
 import { CandleBuilder, type TickCandle } from './candles.js';
 import { findInstrument, type Instrument, priceToTicks, ticksToPrice } from './instruments.js';
 import { PERIODS } from './periods.js';
+import { emptyTicker, type Ticker, tickerFromInstrument, tickerWithTrade } from './ticker.js';
 import type { Trade } from './trade.js';
 import { TradeDeduper } from './trade-dedupe.js';
 
 interface MarketState {
   instrument: Instrument;
   builders: CandleBuilder[];
+  ticker: Ticker;
+}
+
+/** Asks the feed for a fresh partial of these topics (rebuilds a crossed or inconsistent book). */
+export type Resubscribe = (topics: string[]) => void;
+
+export const BOOK_TABLES = ['orderBookL2_25', 'orderBookL2'] as const;
+export type BookTable = (typeof BOOK_TABLES)[number];
+
+/** The exchange topics a pipeline for `symbols` needs. */
+export function feedTopics(symbols: readonly string[], bookTable: BookTable): string[] {
+  const indices = new Set(symbols.map((s) => findInstrument(s)?.referenceSymbol).filter((s) => s !== undefined));
+  return [
+    ...symbols.flatMap((s) => [`trade:${s}`, `${bookTable}:${s}`, `instrument:${s}`, `funding:${s}`]),
+    ...[...indices].map((i) => `instrument:${i}`),
+  ];
 }
 
 /**
- * Turns validated feed frames into market events: trades (de-duplicated by match id) fold into
- * forming candles of every period, and each change is published at once. Deltas that arrive
- * before their table's `partial` are ignored, as BitMEX requires.
+ * Turns validated feed frames into market events: trades (de-duplicated by match id, integer
+ * ticks) fold into forming candles of every period and move the ticker; L2 tables maintain the
+ * books; instrument rows give real 24 h stats, mark/index prices, funding and open interest.
+ * Every change is handed to the publisher at once (which may conflate). A crossed or inconsistent
+ * book is never published: its table is resubscribed and rebuilt from a fresh partial.
  */
 export class MarketDataPipeline {
   private readonly markets = new Map<string, MarketState>();
   private readonly deduper = new TradeDeduper();
-  /** Tables whose partial has arrived on the current connection. */
-  private readonly ready = new Set<string>();
-  /** Counters for health and tests. */
-  readonly stats = { trades: 0, duplicates: 0, skipped: 0 };
+  private readonly books: L2BookTable;
+  private readonly instruments = new KeyedTable(['symbol']);
+  private tradesReady = false;
+  /**
+   * Per-stream sequence numbers, consecutive within a stream (so a subscriber can spot a gap) and
+   * based on unix ms × 1000 at start, so they keep increasing across restarts.
+   */
+  private readonly seqs = new Map<string, number>();
+  private readonly seqBase = Date.now() * 1000;
+  /** Counters for health, logs and tests. */
+  readonly stats = { trades: 0, duplicates: 0, skipped: 0, resyncs: 0 };
 
   constructor(
     symbols: readonly string[],
     private readonly publisher: EventPublisher,
     private readonly log: Logger,
+    private readonly resubscribe: Resubscribe = () => {},
+    private readonly bookTable: BookTable = 'orderBookL2_25',
   ) {
     for (const symbol of symbols) {
       const instrument = findInstrument(symbol);
@@ -38,19 +68,26 @@ export class MarketDataPipeline {
         log.warn('no instrument metadata; market ignored', { symbol });
         continue;
       }
-      this.markets.set(symbol, { instrument, builders: PERIODS.map((p) => new CandleBuilder(p)) });
+      this.markets.set(symbol, {
+        instrument,
+        builders: PERIODS.map((p) => new CandleBuilder(p)),
+        ticker: emptyTicker(symbol),
+      });
     }
+    this.books = new L2BookTable((s) => this.markets.get(s)?.instrument, log);
   }
 
   /** A new connection: its partials replace what the old one built up. */
   reset(): void {
-    this.ready.clear();
+    this.tradesReady = false;
+    this.books.reset();
+    this.instruments.reset();
   }
 
   handle(message: FeedMessage): void {
     switch (message.kind) {
       case 'table':
-        if (message.message.table === 'trade') this.onTrades(message.message.action, message.message.data);
+        this.onTable(message.message);
         return;
       case 'invalid':
         this.stats.skipped += 1;
@@ -64,23 +101,26 @@ export class MarketDataPipeline {
     }
   }
 
-  private onTrades(action: string, rows: Record<string, unknown>[]): void {
-    if (action === 'partial') this.ready.add('trade');
-    else if (!this.ready.has('trade')) return;
-    if (action !== 'partial' && action !== 'insert') return;
-    for (const raw of rows) {
+  private onTable(msg: TableMessage): void {
+    if (msg.table === 'trade') this.onTrades(msg);
+    else if (msg.table === this.bookTable) this.onBook(msg);
+    else if (msg.table === 'instrument') this.onInstrument(msg);
+  }
+
+  private onTrades(msg: TableMessage): void {
+    if (msg.action === 'partial') this.tradesReady = true;
+    else if (!this.tradesReady || msg.action !== 'insert') return;
+    for (const raw of msg.data) {
       const parsed = TradeRow.safeParse(raw);
       if (!parsed.success) {
-        this.stats.skipped += 1;
-        this.log.warn('skipped malformed trade row', { reason: summarise(parsed.error) });
+        this.skip('malformed trade row', { reason: summarise(parsed.error) });
         continue;
       }
       const market = this.markets.get(parsed.data.symbol);
       if (!market) continue;
       const trade = toTrade(parsed.data, market.instrument);
       if (!trade) {
-        this.stats.skipped += 1;
-        this.log.warn('skipped off-tick trade', { symbol: parsed.data.symbol, price: parsed.data.price });
+        this.skip('off-tick trade', { symbol: parsed.data.symbol, price: parsed.data.price });
         continue;
       }
       if (!this.deduper.accept(trade.id)) {
@@ -88,11 +128,86 @@ export class MarketDataPipeline {
         continue;
       }
       this.stats.trades += 1;
-      for (const builder of market.builders) {
-        const candle = builder.apply(trade);
-        if (candle) this.publisher.candle(toEvent(market.instrument, builder.period, candle));
-      }
+      this.applyTrade(market, trade, parsed.data.tickDirection ?? null);
     }
+  }
+
+  private applyTrade(market: MarketState, trade: Trade, tickDirection: string | null): void {
+    const { instrument } = market;
+    const price = ticksToPrice(trade.priceTicks, instrument.tickSize);
+    for (const builder of market.builders) {
+      const update = builder.apply(trade);
+      if (!update) continue;
+      const closed = update.closed ? toCandle(instrument, builder.period, update.closed) : null;
+      this.publisher.candle(toCandle(instrument, builder.period, update.forming), closed);
+    }
+    this.publisher.trade({
+      id: trade.id,
+      market: instrument.symbol,
+      seq: this.nextSeq(`trade:${instrument.symbol}`),
+      timeMs: trade.timeMs,
+      price,
+      size: trade.size,
+      side: trade.side,
+      tickDirection,
+    });
+    market.ticker = tickerWithTrade(market.ticker, { price, tickDirection, timeMs: trade.timeMs });
+    this.publisher.ticker({ ...market.ticker, seq: this.nextSeq(`ticker:${market.instrument.symbol}`) });
+  }
+
+  private onBook(msg: TableMessage): void {
+    const result = this.books.apply(msg);
+    this.stats.skipped += result.skippedRows;
+    const resyncing = new Set<string>();
+    for (const { symbol, reason } of result.resync) {
+      this.stats.resyncs += 1;
+      resyncing.add(symbol);
+      this.log.warn('order book inconsistent; resubscribing for a fresh partial', { symbol, reason });
+      this.books.reset(symbol);
+      this.resubscribe([`${this.bookTable}:${symbol}`]);
+    }
+    for (const symbol of result.changed) {
+      const market = this.markets.get(symbol);
+      const book = this.books.book(symbol);
+      if (!market || !book || resyncing.has(symbol) || book.isCrossed()) continue;
+      const snap = book.snapshot(BOOK_LEVELS);
+      this.publisher.book({
+        market: symbol,
+        seq: this.nextSeq(`book:${symbol}`),
+        timeMs: Date.now(),
+        tickSize: market.instrument.tickSize,
+        bids: snap.bids.map((l) => [l.priceTicks, l.size]),
+        asks: snap.asks.map((l) => [l.priceTicks, l.size]),
+      });
+    }
+  }
+
+  private onInstrument(msg: TableMessage): void {
+    const touched = new Set(this.instruments.apply(msg));
+    for (const market of this.markets.values()) {
+      const { symbol, referenceSymbol } = market.instrument;
+      if (!touched.has(symbol) && !touched.has(referenceSymbol)) continue;
+      const row = this.instruments.get(symbol);
+      if (!row) continue;
+      market.ticker = tickerFromInstrument(
+        market.instrument,
+        row,
+        this.instruments.get(referenceSymbol),
+        market.ticker,
+      );
+      this.publisher.ticker({ ...market.ticker, seq: this.nextSeq(`ticker:${market.instrument.symbol}`) });
+    }
+  }
+
+  private nextSeq(stream: string): number {
+    const next = (this.seqs.get(stream) ?? this.seqBase) + 1;
+    this.seqs.set(stream, next);
+    return next;
+  }
+
+  private skip(what: string, fields: Record<string, unknown>): void {
+    this.stats.skipped += 1;
+    this.log.warn(`skipped ${what}`, fields);
   }
 }
 
@@ -111,7 +226,7 @@ function toTrade(row: TradeRow, instrument: Instrument): Trade | null {
   }
 }
 
-function toEvent(instrument: Instrument, period: CandleEvent['period'], c: TickCandle): CandleEvent {
+function toCandle(instrument: Instrument, period: CandleEvent['period'], c: TickCandle): CandleEvent {
   const px = (ticks: number) => ticksToPrice(ticks, instrument.tickSize);
   return {
     market: instrument.symbol,

@@ -1,147 +1,247 @@
-import { type Instrument, priceToTicks, ticksToPrice } from '../market/instruments.js';
+import type { Instrument } from '../market/instruments.js';
+import type { BookChanges, OrderBook } from './book.js';
+import type { FundingRow } from './funding.js';
+import { correlatedPath, pastPath, syntheticHistory } from './history.js';
+import { IndexState, type InstrumentRow } from './instrument-state.js';
+import { createMarket, type Market, PREMIUM_MEAN, PREMIUM_REVERSION, PREMIUM_SD } from './market.js';
+import type { BitmexTradeRow } from './prints.js';
 import { Rng } from './rng.js';
+import { Rolling24h } from './rolling24h.js';
 
-/** A BitMEX `trade` table row, exactly as the exchange sends it. */
-export interface BitmexTradeRow {
-  timestamp: string;
-  symbol: string;
-  side: 'Buy' | 'Sell';
-  size: number;
-  price: number;
-  tickDirection: 'PlusTick' | 'MinusTick' | 'ZeroPlusTick' | 'ZeroMinusTick';
-  trdMatchID: string;
-  grossValue: number;
-  homeNotional: number;
-  foreignNotional: number;
-}
+export type { BitmexTradeRow } from './prints.js';
 
+/** How to build a {@link MarketModel}. */
 export interface ModelOptions {
   seed: number;
   /** Simulated clock start, unix ms UTC. */
   startMs: number;
   instruments: readonly Instrument[];
-  /** Mean trades per second per market. @default 4 */
+  /** Mean liquidity-taking orders per simulated second per market (stale-quote pick-offs come on top). @default 4 */
   tradesPerSecond?: number;
+  /** Target resting levels per book side. @default 150 */
+  bookLevels?: number;
 }
 
-interface LegState {
-  instrument: Instrument;
-  /** Multiplicative basis of this leg against the driving XBT price (ETH/XBT ratio for ETHUSD). */
-  basis: number;
-  lastTicks: number;
-  lastDirection: BitmexTradeRow['tickDirection'];
+/** The model's fixed time step, simulated ms. Output depends only on how many ticks ran, never on wall time. */
+export const TICK_MS = 100;
+
+/** What one tick `[startMs, endMs)` produced. */
+export interface TickResult {
+  startMs: number;
+  endMs: number;
+  /** Prints of every market, time-ordered. */
+  trades: BitmexTradeRow[];
+  /** Coalesced book changes per market, in market order. */
+  books: { symbol: string; changes: BookChanges }[];
+  /** Funding events whose instant fell in `(startMs, endMs]`. */
+  funding: FundingRow[];
+  /** True when the indices were recalculated (once per simulated second, at `endMs`). */
+  indexTick: boolean;
 }
 
-/** Annualised volatility floor/base; per-step variance follows GARCH(1,1) so calm and busy spells cluster. */
+/** Base variance of the driving XBT log price per second (60 % a year); GARCH(1,1) clusters calm and busy spells. */
 const BASE_VAR_PER_SEC = (0.6 / Math.sqrt(365 * 86_400)) ** 2;
+/** Starting XBT price, USD. */
+const START_XBT = 90_000;
+/** Starting price of each underlying as a multiple of the XBT price. */
+const START_RATIO: Readonly<Record<string, number>> = { XBT: 1, ETH: 1 / 30 };
 
 /**
- * The simulator's market: one driving XBT price with volatility clustering, legs correlated
- * through it (XBTUSD and XBTUSDT follow it with a small basis; ETHUSD follows it times a slowly
- * wandering ETH/XBT ratio), and trades drawn around the moving price. Deterministic for a seed.
+ * The simulator's market. One driving XBT price with volatility clustering; other underlyings
+ * (ETH) follow it times a slowly wandering ratio; each perpetual trades around its index times a
+ * mean-reverting premium. Every market (market.ts) has a real order book that takers trade against
+ * and makers quote into (order-flow.ts), an `instrument` row and funding (instrument-state.ts,
+ * funding.ts); each index has its own row. Time advances in fixed {@link TICK_MS} ticks,
+ * so the same seed and start give the same market however the wall clock slices time.
  */
 export class MarketModel {
-  private readonly rng: Rng;
-  private readonly legs: LegState[];
-  private readonly tradesPerSecond: number;
-  private xbt = 90_000;
-  private variance = BASE_VAR_PER_SEC;
+  /** Simulated now, unix ms (advances in whole ticks). */
   nowMs: number;
+  private readonly rng: Rng;
+  private readonly markets: Market[];
+  private readonly bySymbol = new Map<string, Market>();
+  private readonly indices = new Map<string, IndexState>();
+  /** Underlying → price as a multiple of XBT. */
+  private readonly ratios = new Map<string, number>();
+  private xbt = START_XBT;
+  private variance = BASE_VAR_PER_SEC;
+  /** Simulated ms received but not yet run (less than a tick). */
+  private carryMs = 0;
 
   constructor(opts: ModelOptions) {
-    this.rng = new Rng(opts.seed);
+    this.rng = Rng.stream(opts.seed, 0);
     this.nowMs = opts.startMs;
-    this.tradesPerSecond = opts.tradesPerSecond ?? 4;
-    this.legs = opts.instruments.map((instrument) => {
-      const basis = instrument.underlying === 'ETH' ? 1 / 30 : 1;
-      return {
+    const now = opts.startMs;
+    const tradesPerSecond = opts.tradesPerSecond ?? 4;
+    const historyRng = Rng.stream(opts.seed, 1);
+    const volPerMinute = Math.sqrt(BASE_VAR_PER_SEC * 60);
+    const xbtPath = pastPath(historyRng, volPerMinute);
+    const paths = new Map<string, number[]>();
+    const pathOf = (underlying: string): number[] => {
+      let path = paths.get(underlying);
+      if (!path) {
+        path = underlying === 'XBT' ? xbtPath : correlatedPath(historyRng, xbtPath, volPerMinute / 3);
+        paths.set(underlying, path);
+      }
+      return path;
+    };
+    for (const i of opts.instruments) {
+      if (!this.ratios.has(i.underlying)) this.ratios.set(i.underlying, START_RATIO[i.underlying] ?? 1 / 1_000);
+      if (this.indices.has(i.referenceSymbol)) continue;
+      const price = this.underlyingPrice(i.underlying);
+      const history = syntheticHistory({
+        rng: historyRng,
+        nowMs: now,
+        path: pathOf(i.underlying),
+        price,
+        tickSize: 0.01,
+        volumePerMinute: 0,
+        lotSize: 1,
+        notionals: () => ({ grossValue: 0, homeNotional: 0, foreignNotional: 0 }),
+      });
+      const stats = new Rolling24h(history, now);
+      this.indices.set(
+        i.referenceSymbol,
+        new IndexState(i.referenceSymbol, i.underlying, i.quoteCurrency, stats, price),
+      );
+    }
+    this.markets = opts.instruments.map((instrument, n) => {
+      const market = createMarket({
         instrument,
-        basis,
-        lastTicks: Math.round((this.xbt * basis) / instrument.tickSize),
-        lastDirection: 'ZeroPlusTick',
-      };
+        rng: Rng.stream(opts.seed, 100 + n),
+        historyRng,
+        path: pathOf(instrument.underlying),
+        index: this.indices.get(instrument.referenceSymbol) as IndexState,
+        underlyingPrice: this.underlyingPrice(instrument.underlying),
+        xbtPrice: this.xbt,
+        nowMs: now,
+        tradesPerSecond,
+        bookLevels: opts.bookLevels ?? 150,
+      });
+      this.bySymbol.set(instrument.symbol, market);
+      return market;
     });
   }
 
-  /** The leg's current fair price in quote currency. */
+  /** Symbols of the tradable markets, in option order. */
+  get symbols(): string[] {
+    return this.markets.map((m) => m.instrument.symbol);
+  }
+
+  /** Symbols of the indices the markets reference (`.BXBT`, `.BETH`). */
+  get indexSymbols(): string[] {
+    return [...this.indices.keys()];
+  }
+
+  /** The market's fair price now (index × (1 + premium)): the price its book is centred on, quote currency. */
   fairPrice(symbol: string): number {
-    const leg = this.legs.find((l) => l.instrument.symbol === symbol);
-    if (!leg) throw new RangeError(`simulator has no market ${symbol}`);
-    return this.xbt * leg.basis;
+    const m = this.market(symbol);
+    return this.underlyingPrice(m.instrument.underlying) * (1 + m.premium);
+  }
+
+  /** The market's order book (read it; the model alone changes it). */
+  book(symbol: string): OrderBook {
+    return this.market(symbol).book;
+  }
+
+  /** Tick size of a market, quote currency. */
+  tickSize(symbol: string): number {
+    return this.market(symbol).instrument.tickSize;
+  }
+
+  /** The current full `instrument` row of a market or index. */
+  instrumentRow(symbol: string): InstrumentRow {
+    const index = this.indices.get(symbol);
+    if (index) return index.row(this.nowMs);
+    return this.market(symbol).state.row(this.nowMs);
+  }
+
+  /** The latest funding event of a market (the `funding` partial). */
+  lastFunding(symbol: string): FundingRow {
+    return this.market(symbol).funding.lastRow;
   }
 
   /** Advances the clock by `dtMs` and returns the trades printed meanwhile, time-ordered. */
   step(dtMs: number): BitmexTradeRow[] {
-    const dtSec = dtMs / 1000;
+    return this.advance(dtMs).flatMap((t) => t.trades);
+  }
+
+  /**
+   * Advances the clock by `dtMs` simulated ms: runs every whole tick that fits (the remainder
+   * carries over to the next call) and returns what each produced.
+   * @param onTick called right after each tick, while the model still stands at its end
+   */
+  advance(dtMs: number, onTick?: (tick: TickResult) => void): TickResult[] {
+    this.carryMs += Math.max(0, dtMs);
+    const results: TickResult[] = [];
+    while (this.carryMs >= TICK_MS) {
+      this.carryMs -= TICK_MS;
+      const tick = this.tick();
+      onTick?.(tick);
+      results.push(tick);
+    }
+    return results;
+  }
+
+  private tick(): TickResult {
+    const startMs = this.nowMs;
+    const endMs = startMs + TICK_MS;
+    const dtSec = TICK_MS / 1000;
     // GARCH(1,1)-style variance update: shocks raise the next step's variance, which decays back.
     const shock = this.rng.normal() * Math.sqrt(this.variance * dtSec);
     this.variance = BASE_VAR_PER_SEC * 0.05 + 0.9 * this.variance + 0.05 * ((shock * shock) / dtSec);
     this.xbt *= Math.exp(shock);
+    for (const [underlying, ratio] of this.ratios) {
+      if (underlying !== 'XBT')
+        this.ratios.set(underlying, ratio * Math.exp(this.rng.normal() * 0.0002 * Math.sqrt(dtSec)));
+    }
     const trades: BitmexTradeRow[] = [];
-    for (const leg of this.legs) {
-      if (leg.instrument.underlying === 'ETH') {
-        leg.basis *= Math.exp(this.rng.normal() * 0.0002 * Math.sqrt(dtSec));
+    const books: TickResult['books'] = [];
+    const funding: FundingRow[] = [];
+    for (const m of this.markets) {
+      const { instrument } = m;
+      m.premium +=
+        PREMIUM_REVERSION * (PREMIUM_MEAN - m.premium) * dtSec +
+        m.rng.normal() * PREMIUM_SD * Math.sqrt(2 * PREMIUM_REVERSION * dtSec);
+      const center = (this.underlyingPrice(instrument.underlying) * (1 + m.premium)) / instrument.tickSize;
+      for (const fill of m.flow.tick(center, shock, startMs, TICK_MS)) {
+        const row = m.printer.print(fill);
+        trades.push(row);
+        m.state.onTrade(row, fill.ticks, fill.timeMs);
+        // Each print opens or closes some positions.
+        m.state.adjustOpenInterest(
+          Math.round((fill.size / instrument.lotSize) * (2 * m.rng.next() - 1)) * instrument.lotSize,
+        );
       }
-      const count = this.rng.poisson(this.tradesPerSecond * dtSec);
-      for (let i = 0; i < count; i++) {
-        trades.push(this.trade(leg, this.nowMs + Math.floor(((i + 1) * dtMs) / (count + 1)), shock));
+      m.state.setQuote(m.book.best('Buy')?.ticks, m.book.best('Sell')?.ticks);
+      m.funding.accrue(m.premium, TICK_MS);
+      const paid = m.funding.settle(startMs, endMs);
+      if (paid) funding.push(paid);
+      m.state.roll(endMs);
+      books.push({ symbol: instrument.symbol, changes: m.book.drainChanges() });
+    }
+    const indexTick = Math.floor(endMs / 1000) > Math.floor(startMs / 1000);
+    if (indexTick) {
+      const at = Math.floor(endMs / 1000) * 1000;
+      const seen = new Set<string>();
+      for (const m of this.markets) {
+        if (!seen.has(m.index.symbol)) m.index.set(this.underlyingPrice(m.instrument.underlying), at);
+        seen.add(m.index.symbol);
+        m.state.setIndex(m.index.price, at);
       }
     }
-    this.nowMs += dtMs;
+    this.nowMs = endMs;
     trades.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
-    return trades;
+    return { startMs, endMs, trades, books, funding, indexTick };
   }
 
-  private trade(leg: LegState, timeMs: number, shock: number): BitmexTradeRow {
-    const { instrument } = leg;
-    // Buyers lift the offer when the price rises; the half spread is one tick.
-    const buy = this.rng.next() < 0.5 + Math.max(-0.3, Math.min(0.3, shock * 2_000));
-    const fairTicks = (this.xbt * leg.basis) / instrument.tickSize;
-    const ticks = buy ? Math.ceil(fairTicks) : Math.floor(fairTicks);
-    const lots = 1 + Math.floor(-Math.log(Math.max(this.rng.next(), 1e-9)) * 5);
-    const size = lots * instrument.lotSize;
-    leg.lastDirection =
-      ticks > leg.lastTicks
-        ? 'PlusTick'
-        : ticks < leg.lastTicks
-          ? 'MinusTick'
-          : leg.lastDirection.endsWith('PlusTick')
-            ? 'ZeroPlusTick'
-            : 'ZeroMinusTick';
-    leg.lastTicks = ticks;
-    const price = ticksToPrice(ticks, instrument.tickSize);
-    priceToTicks(price, instrument.tickSize); // invariant: the simulator never prints off-tick prices
-    return {
-      timestamp: new Date(timeMs).toISOString(),
-      symbol: instrument.symbol,
-      side: buy ? 'Buy' : 'Sell',
-      size,
-      price,
-      tickDirection: leg.lastDirection,
-      trdMatchID: this.rng.uuid(),
-      ...notionals(instrument, size, price),
-    };
+  private underlyingPrice(underlying: string): number {
+    return this.xbt * (this.ratios.get(underlying) ?? 1);
   }
-}
 
-/** BitMEX's grossValue (settle minor units), homeNotional (underlying) and foreignNotional (quote). */
-function notionals(
-  instrument: Instrument,
-  size: number,
-  price: number,
-): Pick<BitmexTradeRow, 'grossValue' | 'homeNotional' | 'foreignNotional'> {
-  switch (instrument.kind) {
-    case 'inverse': {
-      const grossValue = Math.round((size / price) * 1e8);
-      return { grossValue, homeNotional: grossValue / 1e8, foreignNotional: size };
-    }
-    case 'quanto': {
-      const grossValue = Math.round(price * instrument.multiplier * size);
-      return { grossValue, homeNotional: size, foreignNotional: size * price };
-    }
-    case 'linear': {
-      const home = size / (instrument.underlyingToPositionMultiplier ?? 1);
-      return { grossValue: Math.round(home * price * 1e6), homeNotional: home, foreignNotional: home * price };
-    }
+  private market(symbol: string): Market {
+    const m = this.bySymbol.get(symbol);
+    if (!m) throw new RangeError(`simulator has no market ${symbol}`);
+    return m;
   }
 }

@@ -6,6 +6,16 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
+  /**
+   * An independent stream for one part of the simulation (price path, one market's order flow…),
+   * so adding draws to one part never shifts another's sequence.
+   */
+  static stream(seed: number, stream: number): Rng {
+    let h = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    return new Rng((h ^ (h >>> 15)) >>> 0);
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -24,6 +34,20 @@ export class Rng {
   /** Integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);
+  }
+
+  /** Exponential draw with mean 1. */
+  exp(): number {
+    return -Math.log(Math.max(this.next(), 1e-12));
+  }
+
+  /**
+   * An opaque positive integer id in [2^32, 2^53): as wide as BitMEX's arbitrary order-book ids need
+   * to look, yet still exact as a JSON number in every JavaScript client.
+   */
+  opaqueId(): number {
+    const high = 1 + this.int(0x1f_ffff); // 21 bits, never 0
+    return high * 0x1_0000_0000 + this.int(0x1_0000_0000);
   }
 
   /** Poisson draw with mean `lambda` (Knuth; fine for the small means used here). */

@@ -2,23 +2,35 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { Instrument } from '../market/instruments.js';
-import { type BitmexTradeRow, MarketModel } from './model.js';
+import { type Instrument, ticksToPrice } from '../market/instruments.js';
+import type { BookSnapshot } from './book.js';
+import { TableFeed } from './feed.js';
+import type { InstrumentRow } from './instrument-state.js';
+import { MarketModel, TICK_MS } from './model.js';
+import { isTableName, type TableMessage, type TableName } from './tables.js';
 
+/** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
   /** Loopback port; 0 picks a free one. */
   port: number;
   host?: string;
   seed: number;
   instruments: readonly Instrument[];
-  /** Simulated milliseconds per real millisecond. 1 = real time. @default 1 */
+  /** Simulated milliseconds per real millisecond. 1 = real time; effectively capped near 150. @default 1 */
   speed?: number;
   /** Real milliseconds between model steps. @default 100 */
   stepMs?: number;
-  /** Mean trades per simulated second per market. */
+  /** Mean liquidity-taking orders per simulated second per market. @default 4 */
   tradesPerSecond?: number;
+  /** Simulated clock start, unix ms UTC. @default the wall clock at start */
+  startMs?: number;
+  /** Target resting levels per book side. @default 150 */
+  bookLevels?: number;
+  /** Start with the clock stopped (tests: connect and subscribe first, then `resume()` or `advance()`). @default false */
+  paused?: boolean;
 }
 
+/** A started simulator: its URL, its model, and hooks for tests. */
 export interface RunningSimulator {
   /** `ws://host:port/realtime`, the URL a BitMEX client connects to. */
   readonly url: string;
@@ -26,23 +38,27 @@ export interface RunningSimulator {
   /** Closes every client socket (the server keeps listening): lets tests cut a feed mid-stream. */
   dropConnections(): void;
   close(): Promise<void>;
+  /** Test hook: the market's full book, best level first, `[price, size]` (quote currency, contracts). */
+  bookSnapshot(symbol: string): BookSnapshot;
+  /** Test hook: the current full `instrument` row of a market or index (`.BXBT`, `.BETH`). */
+  instrumentRow(symbol: string): InstrumentRow;
+  /**
+   * Test hook: stops the clock and publishes everything throttling held back, so once a client
+   * has seen a later reply (e.g. `pong` to its `ping`) its tables equal the simulator's state.
+   */
+  pause(): void;
+  /** Test hook: restarts the clock (simulated time continues from where it stopped). */
+  resume(): void;
+  /** Test hook: advances simulated time by `simMs` now, publishing what happens (works while paused). */
+  advance(simMs: number): void;
 }
 
-const TRADE_TYPES = {
-  timestamp: 'timestamp',
-  symbol: 'symbol',
-  side: 'symbol',
-  size: 'long',
-  price: 'float',
-  tickDirection: 'symbol',
-  trdMatchID: 'guid',
-  grossValue: 'long',
-  homeNotional: 'float',
-  foreignNotional: 'float',
-} as const;
-
-/** How many recent prints a `trade` partial carries. */
-const PARTIAL_TRADES = 20;
+/**
+ * Ticks one timer callback may run (≈ 0.3 ms of CPU each): beyond it simulated time slips behind
+ * the wall clock instead of blocking the event loop, so speeds above ~150 (at the default 100 ms
+ * step) run slower than asked.
+ */
+const MAX_TICKS_PER_STEP = 150;
 
 const Command = z.object({
   op: z.string(),
@@ -50,21 +66,22 @@ const Command = z.object({
 });
 
 /**
- * A local stand-in for BitMEX's realtime WebSocket API (the `trade` table for now), so `npm start`
- * and the tests run offline. It speaks the real protocol: welcome frame, per-topic acks and
- * errors in BitMEX's shapes, `partial` then `insert` rows, and text ping/pong.
+ * A local stand-in for BitMEX's realtime WebSocket API, so `npm start` and the tests run offline.
+ * Tables: `trade`, `orderBookL2`, `orderBookL2_25`, `instrument` (markets and their indices) and
+ * `funding`. It speaks the real protocol: welcome frame, per-topic acks and errors in BitMEX's
+ * shapes, `partial` then deltas, and text ping/pong. Same seed and start → same frames.
  */
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const speed = opts.speed ?? 1;
   const stepMs = opts.stepMs ?? 100;
   const model = new MarketModel({
     seed: opts.seed,
-    startMs: Date.now(),
+    startMs: opts.startMs ?? Date.now(),
     instruments: opts.instruments,
     ...(opts.tradesPerSecond === undefined ? {} : { tradesPerSecond: opts.tradesPerSecond }),
+    ...(opts.bookLevels === undefined ? {} : { bookLevels: opts.bookLevels }),
   });
-  const symbols = new Set(opts.instruments.map((i) => i.symbol));
-  const recent = new Map<string, BitmexTradeRow[]>();
+  const feed = new TableFeed(model);
   const subscriptions = new Map<WebSocket, Set<string>>();
 
   const http: Server = createServer((_req, res) => {
@@ -119,12 +136,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const subs = subscriptions.get(socket);
     if (!subs) return;
     for (const topic of topics) {
-      const [table, symbol = '*'] = topic.split(':');
-      if (table !== 'trade') {
+      const [table = '', symbol = '*'] = topic.split(':');
+      if (!isTableName(table)) {
         sendError(socket, 400, `Unknown table: ${table}`, request);
         continue;
       }
-      if (symbol !== '*' && !symbols.has(symbol)) {
+      if (symbol !== '*' && !feed.symbolsOf(table).includes(symbol)) {
         sendError(socket, 400, `Unknown symbol: ${symbol}`, request);
         continue;
       }
@@ -134,17 +151,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       }
       subs.add(topic);
       send(socket, { success: true, subscribe: topic, request });
-      const rows = symbol === '*' ? [...recent.values()].flat() : [...(recent.get(symbol) ?? [])];
-      send(socket, {
-        table: 'trade',
-        action: 'partial',
-        keys: [],
-        types: TRADE_TYPES,
-        foreignKeys: { symbol: 'instrument', side: 'side' },
-        attributes: { timestamp: 'sorted', symbol: 'grouped' },
-        filter: symbol === '*' ? {} : { symbol },
-        data: rows,
-      });
+      send(socket, feed.partial(table, symbol === '*' ? undefined : symbol));
     }
   }
 
@@ -156,37 +163,34 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     }
   }
 
-  function publishTrades(rows: BitmexTradeRow[]): void {
-    if (rows.length === 0) return;
-    const bySymbol = new Map<string, BitmexTradeRow[]>();
-    for (const row of rows) {
-      const list = bySymbol.get(row.symbol) ?? [];
-      list.push(row);
-      bySymbol.set(row.symbol, list);
-      const kept = recent.get(row.symbol) ?? [];
-      kept.push(row);
-      if (kept.length > PARTIAL_TRADES) kept.splice(0, kept.length - PARTIAL_TRADES);
-      recent.set(row.symbol, kept);
-    }
-    for (const [socket, subs] of subscriptions) {
-      if (subs.has('trade:*') || subs.has('trade')) {
-        send(socket, { table: 'trade', action: 'insert', data: rows });
-        continue;
-      }
-      for (const [symbol, list] of bySymbol) {
-        if (subs.has(`trade:${symbol}`)) send(socket, { table: 'trade', action: 'insert', data: list });
+  /** Sends each frame to every socket subscribed to its table: whole, or only the rows of its symbols. */
+  function publish(messages: readonly TableMessage[]): void {
+    for (const message of messages) {
+      const table = message.table as TableName;
+      let whole: string | undefined;
+      for (const [socket, subs] of subscriptions) {
+        if (subs.size === 0) continue;
+        if (subs.has(table) || subs.has(`${table}:*`)) {
+          whole ??= JSON.stringify(message);
+          sendText(socket, whole);
+          continue;
+        }
+        const rows = message.data.filter((row) => subs.has(`${table}:${String(row.symbol)}`));
+        if (rows.length > 0) sendText(socket, JSON.stringify({ ...message, data: rows }));
       }
     }
   }
 
   // Drive the model from the wall clock so `speed` means simulated ms per real ms, even when a
-  // timer fires late under load.
+  // timer fires late under load. The model runs fixed ticks, so what it publishes does not depend
+  // on how the wall clock slices time.
+  let paused = opts.paused ?? false;
   let lastReal = Date.now();
   const timer = setInterval(() => {
     const now = Date.now();
-    const simMs = Math.max(1, Math.round((now - lastReal) * speed));
+    const simMs = Math.min((now - lastReal) * speed, MAX_TICKS_PER_STEP * TICK_MS);
     lastReal = now;
-    publishTrades(model.step(simMs));
+    if (!paused) publish(feed.advance(simMs));
   }, stepMs);
   timer.unref();
 
@@ -208,11 +212,33 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
+    bookSnapshot(symbol) {
+      const tick = model.tickSize(symbol);
+      return model.book(symbol).snapshot((ticks) => ticksToPrice(ticks, tick));
+    },
+    instrumentRow(symbol) {
+      return model.instrumentRow(symbol);
+    },
+    pause() {
+      paused = true;
+      publish(feed.flush());
+    },
+    resume() {
+      paused = false;
+      lastReal = Date.now();
+    },
+    advance(simMs) {
+      publish(feed.advance(simMs));
+    },
   };
 }
 
 function send(socket: WebSocket, message: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  sendText(socket, JSON.stringify(message));
+}
+
+function sendText(socket: WebSocket, text: string): void {
+  if (socket.readyState === socket.OPEN) socket.send(text);
 }
 
 function sendError(socket: WebSocket, status: number, error: string, request: unknown): void {

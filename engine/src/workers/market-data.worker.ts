@@ -1,15 +1,16 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { RedisPublisher } from '../adapters/redis-publisher.js';
-import { connectFeed } from '../bitmex/feed-client.js';
+import { connectFeed, type FeedClient } from '../bitmex/feed-client.js';
 import { MarketDataJob } from '../contracts/queues.js';
 import type { Logger } from '../log.js';
-import { MarketDataPipeline } from '../market/market-data.js';
+import { feedTopics, MarketDataPipeline } from '../market/market-data.js';
 
 export interface MarketDataResult {
   trades: number;
   duplicates: number;
   skipped: number;
+  resyncs: number;
 }
 
 /**
@@ -21,13 +22,20 @@ export function marketDataProcessor(redis: Redis, log: Logger) {
   return async (job: Job<unknown, MarketDataResult>, _token?: string, signal?: AbortSignal) => {
     const parsed = MarketDataJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid market-data job: ${parsed.error.message}`);
-    const { feedUrl, symbols } = parsed.data;
+    const { feedUrl, symbols, bookTable } = parsed.data;
     const jobLog = log.child(`feed:${job.id ?? '?'}`);
     const publisher = new RedisPublisher(redis);
-    const pipeline = new MarketDataPipeline(symbols, publisher, jobLog);
-    const feed = connectFeed({
+    let feed: FeedClient | null = null;
+    const pipeline = new MarketDataPipeline(
+      symbols,
+      publisher,
+      jobLog,
+      (topics) => feed?.resubscribe(topics),
+      bookTable,
+    );
+    feed = connectFeed({
       url: feedUrl,
-      topics: symbols.map((s) => `trade:${s}`),
+      topics: feedTopics(symbols, bookTable),
       log: jobLog,
       onMessage: (m) => pipeline.handle(m),
       onReconnect: () => pipeline.reset(),

@@ -93,7 +93,7 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
         run(startChild(`worker-${i + 1}`, ENTRY.worker, childEnv, log, onExit)),
       ),
     );
-    await ensureFeedJob(redis.url, { feedUrl, symbols: env.HM_SYMBOLS });
+    await ensureFeedJob(redis.url, { feedUrl, symbols: env.HM_SYMBOLS, bookTable: env.HM_BOOK_TABLE });
     const api = await run(startChild('api', ENTRY.api, childEnv, log, onExit));
 
     const url = api.url ?? `http://${env.HOST}:${env.PORT}`;

@@ -1,0 +1,84 @@
+import { type CandleEvent, candleTopicId, Topic } from '@hm/engine/contracts';
+import { builder } from '../builder.js';
+import { badInput, intArg, marketArg } from './inputs.js';
+import { PeriodEnum } from './market.js';
+
+export const CandleRef = builder.objectRef<CandleEvent>('Candle').implement({
+  description: 'OHLCV bar. Prices in the quote currency; the last bar of a stream is still forming.',
+  fields: (t) => ({
+    time: t.exposeInt('time', { description: 'Bucket start, unix seconds UTC.' }),
+    open: t.exposeFloat('open'),
+    high: t.exposeFloat('high'),
+    low: t.exposeFloat('low'),
+    close: t.exposeFloat('close'),
+    volume: t.exposeFloat('volume', { description: 'Contracts traded in the bucket.' }),
+  }),
+});
+
+builder.queryField('candles', (t) =>
+  t.field({
+    type: [CandleRef],
+    description:
+      'Candles of the live feed, ascending by time, the newest `limit` within [from, to] (unix seconds; the last may still be forming). Older history comes from the archive.',
+    args: {
+      market: t.arg.string({ required: true }),
+      period: t.arg({ type: PeriodEnum, required: true }),
+      from: t.arg.int({ description: 'Earliest bucket start, unix seconds. Default: no bound.' }),
+      to: t.arg.int({ description: 'Latest bucket start, unix seconds. Default: no bound.' }),
+      limit: t.arg.int({ defaultValue: 500, description: 'At most this many candles (1–2000).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      marketArg(args.market);
+      const limit = intArg('limit', args.limit ?? 500, 1, 2_000);
+      const from = args.from ?? 0;
+      const to = args.to ?? Number.POSITIVE_INFINITY;
+      if (from > to) throw badInput(`from (${from}) is after to (${to})`);
+      const [closed, forming] = await Promise.all([
+        ctx.market.closedCandles(args.market, args.period, from, to, limit),
+        ctx.market.formingCandle(args.market, args.period),
+      ]);
+      const last = closed.at(-1);
+      const withForming =
+        forming && forming.time >= from && forming.time <= to && (!last || forming.time > last.time)
+          ? [...closed, forming]
+          : closed;
+      return withForming.slice(-limit);
+    },
+  }),
+);
+
+builder.subscriptionField('candles', (t) =>
+  t.field({
+    type: CandleRef,
+    description:
+      'The forming candle: first its current state, then after every trade; a new `time` means the previous candle closed.',
+    args: {
+      market: t.arg.string({ required: true, description: 'Symbol, e.g. XBTUSD.' }),
+      period: t.arg({ type: PeriodEnum, required: true }),
+    },
+    subscribe: async function* (_root, { market, period }, ctx) {
+      marketArg(market);
+      const live = ctx.pubsub.subscribe(Topic.candle, candleTopicId(market, period));
+      const iterator = live[Symbol.asyncIterator]();
+      let next = iterator.next(); // subscribe before reading the snapshot: nothing falls in between
+      let last = await ctx.market.formingCandle(market, period);
+      try {
+        if (last) yield last;
+        for (;;) {
+          const result = await next;
+          if (result.done) return;
+          const c = result.value;
+          // Within a bucket volume only grows: an older state than the one shown is dropped.
+          if (!last || c.time > last.time || (c.time === last.time && c.volume >= last.volume)) {
+            last = c;
+            yield c;
+          }
+          next = iterator.next();
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    },
+    resolve: (event) => event,
+  }),
+);
