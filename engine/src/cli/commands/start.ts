@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, startEmbeddedPostgres } from '@hm/db';
+import { applyMigrations, freePort, startEmbeddedPostgres } from '@hm/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MarketDataJob, marketDataJobId, QueueName } from '../../contracts/queues.js';
@@ -9,7 +9,7 @@ import type { Logger } from '../../log.js';
 import { repoRoot } from '../../paths.js';
 import { FixItError } from '../../services/fix-it-error.js';
 import { ensureRedis } from '../../services/redis-server.js';
-import { type Supervised, startChild } from '../child-process.js';
+import { startChild } from '../child-process.js';
 
 const ENTRY = {
   simulator: path.join(repoRoot, 'engine/src/simulator/main.ts'),
@@ -65,36 +65,33 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     const applied = await applyMigrations(databaseUrl);
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 
+    // A fixed simulator port: a restarted simulator comes back where the feed job points.
+    const simPort = env.HM_SIM_PORT || (await freePort());
     const childEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       PORT: String(env.PORT),
       HOST: env.HOST,
+      HM_SIM_PORT: String(simPort),
     };
-    const onExit = (name: string, code: number | null) => {
-      log.error(`${name} exited unexpectedly (code ${code}); stopping the stack`);
-      void shutdown(1);
-    };
-    const run = async (child: Supervised) => {
+    const onGiveUp = () => void shutdown(1);
+    const run = async (name: string, entry: string) => {
+      const child = startChild({ name, entry, env: childEnv, log, onGiveUp });
       cleanups.push(() => child.stop());
       return child.ready;
     };
 
     let feedUrl: string;
     if (env.HM_FEED === 'simulator') {
-      const sim = await run(startChild('simulator', ENTRY.simulator, childEnv, log, onExit));
+      const sim = await run('simulator', ENTRY.simulator);
       feedUrl = sim.url ?? '';
     } else {
       feedUrl = BITMEX_ENDPOINTS[env.HM_FEED];
     }
-    await Promise.all(
-      Array.from({ length: env.HM_WORKERS }, (_, i) =>
-        run(startChild(`worker-${i + 1}`, ENTRY.worker, childEnv, log, onExit)),
-      ),
-    );
+    await Promise.all(Array.from({ length: env.HM_WORKERS }, (_, i) => run(`worker-${i + 1}`, ENTRY.worker)));
     await ensureFeedJob(redis.url, { feedUrl, symbols: env.HM_SYMBOLS, bookTable: env.HM_BOOK_TABLE });
-    const api = await run(startChild('api', ENTRY.api, childEnv, log, onExit));
+    const api = await run('api', ENTRY.api);
 
     const url = api.url ?? `http://${env.HOST}:${env.PORT}`;
     console.log('');
