@@ -67,6 +67,17 @@ describe('the stack, as a user runs it', { shuffle: false }, () => {
     );
     const lastClose = Number(await chart.getAttribute('data-last-close'));
     expect(lastClose).toBeGreaterThan(0);
+    // The live panels: an uncrossed book, the trades tape and real header statistics.
+    await page.getByTestId('book-bid-row').first().waitFor();
+    await page.getByTestId('book-ask-row').first().waitFor();
+    await page.getByTestId('trade-row').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="stat-mark"]')?.textContent !== '--');
+    const price = async (testId: string, nth: 'first' | 'last') => {
+      const text = await page.getByTestId(testId)[nth]().locator('td').first().textContent();
+      return Number((text ?? '').replaceAll(',', ''));
+    };
+    // Asks are drawn highest first, so the best ask is the last ask row, just above the spread.
+    expect(await price('book-bid-row', 'first')).toBeLessThan(await price('book-ask-row', 'last'));
     const shot = path.join(repoRoot, '.ci-reports', 'e2e-dashboard.png');
     await mkdir(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });

@@ -3,6 +3,9 @@ import { useQuery } from 'urql';
 import type { Bar } from './charts/candle-chart';
 import { CandleChart } from './features/market/CandleChart';
 import { MarketHeader, PERIODS } from './features/market/MarketHeader';
+import { OrderBookPanel } from './features/market/OrderBookPanel';
+import { TickerStats } from './features/market/TickerStats';
+import { TradesTape } from './features/market/TradesTape';
 import { graphql } from './gql';
 import type { Period } from './gql/graphql';
 import { useUrlParam } from './lib/url-state';
@@ -27,7 +30,8 @@ export function App() {
   const [last, setLast] = useState<Bar | null>(null);
   const [{ data, error }] = useQuery({ query: MarketsQuery });
   const markets = data?.markets ?? [];
-  const tickSize = markets.find((m) => m.symbol === market)?.tickSize ?? 0.01;
+  const info = markets.find((m) => m.symbol === market);
+  const tickSize = info?.tickSize ?? 0.01;
   const onBar = useCallback((bar: Bar) => setLast(bar), []);
   const choose = (next: string) => {
     setLast(null);
@@ -45,9 +49,14 @@ export function App() {
         onMarket={choose}
         onPeriod={setPeriod}
       />
+      {info && <TickerStats market={market} tickSize={tickSize} settleCurrency={info.settleCurrency} />}
       {error && <div className="error-line">cannot load markets: {error.message}</div>}
       <main className="trading-main">
         <CandleChart market={market} period={period} tickSize={tickSize} onBar={onBar} />
+        <aside className="side-panel">
+          <OrderBookPanel market={market} tickSize={tickSize} />
+          <TradesTape market={market} tickSize={tickSize} />
+        </aside>
       </main>
       <footer>HM Trading · times in UTC</footer>
     </div>

@@ -32,6 +32,8 @@ export class CandleChart {
   private readonly candles: ISeriesApi<'Candlestick'>;
   private readonly volume: ISeriesApi<'Histogram'>;
   private lastTime = 0;
+  /** The newest live bar, re-applied over history that arrives after it. */
+  private lastLive: Bar | null = null;
 
   constructor(container: HTMLElement) {
     this.chart = createChart(container, {
@@ -61,19 +63,45 @@ export class CandleChart {
     this.candles.applyOptions({ priceFormat: { type: 'price', precision: decimalsOf(tickSize), minMove: tickSize } });
   }
 
+  /**
+   * Loads history (ascending by time). A live bar that already arrived stays on top of it, so the
+   * order in which the query and the subscription answer does not matter.
+   */
+  load(bars: readonly Bar[]): void {
+    const live = this.lastLive;
+    const older = live ? bars.filter((b) => b.time < live.time) : [...bars];
+    this.candles.setData(
+      older.map((b) => ({ time: b.time as UTCTimestamp, open: b.open, high: b.high, low: b.low, close: b.close })),
+    );
+    this.volume.setData(older.map((b) => this.volumeBar(b)));
+    this.lastTime = 0;
+    const newest = live ?? older.at(-1);
+    if (newest) this.update(newest);
+  }
+
   /** Applies one live bar. Returns false for a bar older than the newest one (ignored). */
   update(bar: Bar): boolean {
     if (bar.time < this.lastTime) return false;
     this.lastTime = bar.time;
+    this.lastLive = bar;
     const time = bar.time as UTCTimestamp;
     this.candles.update({ time, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
-    this.volume.update({ time, value: bar.volume, color: bar.close >= bar.open ? `${UP}80` : `${DOWN}80` });
+    this.volume.update(this.volumeBar(bar));
     return true;
+  }
+
+  private volumeBar(bar: Bar) {
+    return {
+      time: bar.time as UTCTimestamp,
+      value: bar.volume,
+      color: bar.close >= bar.open ? `${UP}80` : `${DOWN}80`,
+    };
   }
 
   /** Empties the chart for another market or period. */
   reset(): void {
     this.lastTime = 0;
+    this.lastLive = null;
     this.candles.setData([]);
     this.volume.setData([]);
   }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSubscription } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { type Bar, CandleChart as Chart } from '../../charts/candle-chart';
 import { graphql } from '../../gql';
 import type { Period } from '../../gql/graphql';
@@ -8,6 +8,19 @@ import { OhlcReadout } from './OhlcReadout';
 const CandlesSubscription = graphql(`
   subscription Candles($market: String!, $period: Period!) {
     candles(market: $market, period: $period) {
+      time
+      open
+      high
+      low
+      close
+      volume
+    }
+  }
+`);
+
+const CandlesQuery = graphql(`
+  query CandleHistory($market: String!, $period: Period!) {
+    candles(market: $market, period: $period, limit: 1000) {
       time
       open
       high
@@ -61,6 +74,14 @@ export function CandleChart({ market, period, tickSize, onBar }: Props) {
   useEffect(() => {
     if (stream) chart.current?.reset();
   }, [stream]);
+
+  const [history] = useQuery({ query: CandlesQuery, variables: { market, period }, requestPolicy: 'network-only' });
+  useEffect(() => {
+    const bars = history.data?.candles;
+    if (bars && history.operation?.variables.market === market && history.operation.variables.period === period) {
+      chart.current?.load(bars);
+    }
+  }, [history, market, period]);
 
   const [result] = useSubscription({ query: CandlesSubscription, variables: { market, period } });
 
