@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listInstruments } from '../src/market/instruments.js';
-import { ClientBook, FeedProbe, isTableFrame } from './support/simulator-probe.js';
 import { type RunningSimulator, startSimulator } from '../src/simulator/server.js';
+import { ClientBook, FeedProbe, isTableFrame } from './support/simulator-probe.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listInstruments } from '../src/market/instruments.js';
-import { ClientTable, FeedProbe, isTableFrame } from './support/simulator-probe.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../src/simulator/server.js';
+import { ClientTable, FeedProbe, isTableFrame } from './support/simulator-probe.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

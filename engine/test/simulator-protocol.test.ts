@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listInstruments } from '../src/market/instruments.js';
-import { FeedProbe, type TableFrame } from './support/simulator-probe.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../src/simulator/server.js';
+import { FeedProbe, type TableFrame } from './support/simulator-probe.js';
 
 const START = Date.UTC(2024, 10, 24, 8, 0, 0);
 const cleanups: (() => unknown)[] = [];
