@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createDb } from '@hm/db';
 import { QueueName } from '@hm/engine/contracts';
+import { createLogger, type Logger } from '@hm/engine/log';
 import { Queue } from 'bullmq';
 import type { ExecutionArgs } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
@@ -21,6 +22,24 @@ interface EnvelopedRunners {
   subscribe(args: ExecutionArgs): OperationResult;
 }
 
+/**
+ * Logs a Redis connection's loss and recovery once each (ioredis retries on its own and would
+ * otherwise raise an error per attempt).
+ */
+function watchRedis(name: string, client: Redis, log: Logger): void {
+  let healthy = true;
+  client.on('error', (err: Error) => {
+    if (!healthy) return;
+    healthy = false;
+    log.warn('redis connection lost; retrying', { client: name, error: err.message });
+  });
+  client.on('ready', () => {
+    if (healthy) return;
+    healthy = true;
+    log.info('redis connection restored', { client: name });
+  });
+}
+
 export interface AppOptions {
   databaseUrl: string;
   redisUrl: string;
@@ -28,6 +47,7 @@ export interface AppOptions {
   host: string;
   /** Built dashboard directory served at `/`. */
   webDist?: string;
+  log?: Logger;
 }
 
 export interface App {
@@ -42,6 +62,7 @@ export interface App {
  * GraphiQL (bundled, works offline) at `/graphql` in a browser, and the dashboard at `/`.
  */
 export async function startApp(opts: AppOptions): Promise<App> {
+  const log = opts.log ?? createLogger('api', 'warn');
   const db = createDb(opts.databaseUrl);
   // Plain commands fail fast while Redis is away (health says so) instead of queueing up.
   const redis = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -50,7 +71,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const marketData = new Queue(QueueName.marketData, {
     connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 }),
   });
-  for (const client of [redis, publishClient, subscribeClient]) client.on('error', () => {});
+  for (const [name, client] of Object.entries({ redis, publishClient, subscribeClient })) watchRedis(name, client, log);
   await redis.connect();
 
   const context: Context = {

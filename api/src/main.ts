@@ -11,6 +11,7 @@ const app = await startApp({
   port: env.PORT,
   host: env.HOST,
   webDist: env.HM_WEB_DIST,
+  log,
 });
 log.info('api listening', { url: app.url });
 process.send?.({ type: 'ready', url: app.url });
