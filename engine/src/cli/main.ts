@@ -14,6 +14,7 @@ commands:
   worker      run one engine worker (needs REDIS_URL)
   feed replay --exchange bitmex --symbol SYM FILE   rebuild a book + trades from a recorded feed (JSON on stdout)
   feed record --exchange E --symbols A,B --out FILE   append raw feed frames to FILE ('hm feed help')
+  bench       live-path latency and subscriber capacity (docs/benchmarks.md)
   help        show this help
 
 environment: see the README's table (PORT, DATABASE_URL, REDIS_URL, HM_FEED, ...)`;
@@ -35,6 +36,9 @@ switch (command) {
     break;
   case 'feed':
     await (await import('./commands/feed.js')).feedCommand(rest);
+    break;
+  case 'bench':
+    await (await import('../../bench/main.js')).benchCommand(rest);
     break;
   case 'help':
   case '--help':

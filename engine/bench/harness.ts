@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { repoRoot } from '../src/paths.js';
+import { ensureRedis, type RunningRedis } from '../src/services/redis-server.js';
+
+/** A private Redis and one API process (a child, so load generator and server do not share a loop). */
+export interface Harness {
+  readonly redisUrl: string;
+  readonly apiUrl: string;
+  readonly apiPid: number;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hm-bench-'));
+  const redis: RunningRedis = await ensureRedis({ preferLocalDefault: false, dataDir: dir });
+  const api: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      REDIS_URL: redis.url,
+      // Subscriptions never touch Postgres (Prisma connects lazily); health would report it down.
+      DATABASE_URL: 'postgresql://bench@127.0.0.1:1/unused',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    api.on('message', (m: unknown) => {
+      const url = (m as { url?: unknown }).url;
+      if (typeof url === 'string') resolve(url);
+    });
+    api.once('exit', (code) => reject(new Error(`api exited (${code})`)));
+  });
+  const clients: Client[] = [];
+  return {
+    redisUrl: redis.url,
+    apiUrl,
+    apiPid: api.pid ?? -1,
+    client() {
+      const c = createClient({ url: `${apiUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
+      clients.push(c);
+      return c;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await new Promise<void>((resolve) => {
+        if (api.exitCode !== null) return resolve();
+        api.once('exit', () => resolve());
+        api.kill('SIGTERM');
+      });
+      await redis.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench` / `hm bench`: the live path's latency and one API process's subscriber capacity,
+ * all on loopback. Figures and method: docs/benchmarks.md.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { measureCapacity } from './capacity.js';
+import { startHarness } from './harness.js';
+import { measureLatency } from './latency.js';
+
+const Flags = z.object({
+  only: z.enum(['latency', 'capacity']).optional(),
+  seconds: z.coerce.number().int().min(1).max(120).default(10),
+  subscribers: z.coerce.number().int().min(1).max(5_000).default(100),
+  rate: z.coerce.number().int().min(1).max(20_000).default(1_000),
+  'max-subscribers': z.coerce.number().int().min(100).max(10_000).default(5_000),
+});
+
+export async function benchCommand(argv: string[]): Promise<void> {
+  let flags: z.infer<typeof Flags>;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        only: { type: 'string' },
+        seconds: { type: 'string' },
+        subscribers: { type: 'string' },
+        rate: { type: 'string' },
+        'max-subscribers': { type: 'string' },
+      },
+    });
+    if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals.join(' ')}`);
+    flags = Flags.parse(values);
+  } catch (err) {
+    const message =
+      err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
+    console.error(
+      `hm bench: ${message}\nusage: hm bench [--only latency|capacity] [--seconds N] [--subscribers N] [--rate N] [--max-subscribers N]`,
+    );
+    process.exit(2);
+  }
+
+  const h = await startHarness();
+  const stop = async () => {
+    await h.close();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const report: Record<string, unknown> = {};
+  try {
+    if (flags.only !== 'capacity') {
+      const l = await measureLatency(h, flags.rate, flags.subscribers, flags.seconds);
+      report.latency = l;
+      console.log(
+        `\nlatency: frame → graphql-ws subscriber, ${l.rate} msg/s, ${l.subscribers} subscribers, ${l.seconds} s`,
+      );
+      console.log(
+        `  samples ${l.samples}   p50 ${l.p50Ms.toFixed(2)} ms (target ≤ 2)   p99 ${l.p99Ms.toFixed(2)} ms (target ≤ 10)   max ${l.maxMs.toFixed(1)} ms`,
+      );
+    }
+    if (flags.only !== 'latency') {
+      const steps = [500, 1_000, 2_000, 5_000, 10_000].filter((n) => n <= flags['max-subscribers']);
+      const c = await measureCapacity(h, steps, 5);
+      report.capacity = c;
+      console.log('\ncapacity: one API process, orderBook(depth: 25) subscribers, 1 book/s');
+      console.log('  subscribers   api RSS MB   KB/subscriber   delivered/s   expected/s   p99 lag ms');
+      for (const s of c) {
+        console.log(
+          `  ${String(s.subscribers).padStart(11)}   ${s.apiRssMb.toFixed(0).padStart(10)}   ${s.kbPerSubscriber.toFixed(1).padStart(13)}   ${s.deliveredPerSec.toFixed(0).padStart(11)}   ${String(s.expectedPerSec).padStart(10)}   ${s.p99LagMs.toFixed(1).padStart(10)}`,
+        );
+      }
+    }
+    console.log(`\n${JSON.stringify({ bench: 'live-path', ...report })}`);
+  } finally {
+    await h.close();
+  }
+}
