@@ -25,7 +25,11 @@ const summary: Reporter = {
 
 export default defineConfig({
   // graphql 16 ships ESM and CJS builds; pin one so instanceof checks see a single module.
-  resolve: { alias: { graphql: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+    ],
+  },
   test: {
     globalSetup: [fileURLToPath(new URL('./engine/test/support/global-setup.ts', import.meta.url))],
     reporters: ['default', summary],

@@ -5,7 +5,7 @@ import { createDb } from '@hm/db';
 import { QueueName } from '@hm/engine/contracts';
 import { createLogger, type Logger } from '@hm/engine/log';
 import { Queue } from 'bullmq';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
@@ -15,7 +15,11 @@ import type { Context } from './context.js';
 import { MarketStore } from './market-store.js';
 import { createRedisPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { SharedSubscriptions } from './shared-subscriptions.js';
 import { staticHandler } from './static.js';
+import { shareKey } from './subscription-sharing.js';
+
+type SubscribeResult = AsyncIterable<ExecutionResult> | ExecutionResult;
 
 interface EnvelopedRunners {
   execute(args: ExecutionArgs): OperationResult;
@@ -103,12 +107,23 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  // Identical subscriptions execute once and fan out (docs/benchmarks.md).
+  const shared = new SharedSubscriptions();
   const wsServer = useServer(
     {
       // Yoga's enveloped execute/subscribe travel in rootValue (set in onSubscribe below), so
       // graphql-ws runs operations through the same plugins, context and validation as HTTP.
       execute: (args) => (args.rootValue as EnvelopedRunners).execute(args),
-      subscribe: (args) => (args.rootValue as EnvelopedRunners).subscribe(args),
+      subscribe: (args) => {
+        const runners = args.rootValue as EnvelopedRunners;
+        const share = shareKey(args);
+        if (!share) return runners.subscribe(args);
+        return shared.subscribe(
+          share.key,
+          share.policy,
+          async () => (await runners.subscribe(args)) as SubscribeResult,
+        );
+      },
       onSubscribe: async (ctx, _id, params) => {
         const {
           schema: s,
