@@ -1,4 +1,5 @@
 import type { Period } from '../market/periods.js';
+import type { Ticker } from '../market/ticker.js';
 
 /**
  * Redis pub/sub topics between the engine (publisher) and the API (fan-out). The API uses
@@ -87,21 +88,5 @@ export interface BookEvent {
   asks: [number, number][];
 }
 
-/** Header statistics; see engine/src/market/ticker.ts for units. */
-export interface TickerEvent {
-  market: string;
-  seq: number;
-  lastPrice: number | null;
-  tickDirection: string | null;
-  change24hPct: number | null;
-  high24h: number | null;
-  low24h: number | null;
-  volume24h: number | null;
-  turnover24h: number | null;
-  markPrice: number | null;
-  indexPrice: number | null;
-  fundingRate: number | null;
-  nextFundingTimeMs: number | null;
-  openInterest: number | null;
-  timeMs: number;
-}
+/** Header statistics with their stream sequence; see engine/src/market/ticker.ts for units. */
+export type TickerEvent = Ticker & { seq: number };

@@ -15,8 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Markets {\n    markets {\n      symbol\n      kind\n      tickSize\n      lotSize\n      settleCurrency\n      quoteCurrency\n    }\n  }\n": typeof types.MarketsDocument,
-    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n": typeof types.CandlesDocument,
-    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n": typeof types.CandleHistoryDocument,
+    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": typeof types.CandleFieldsFragmentDoc,
+    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandlesDocument,
+    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandleHistoryDocument,
     "\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n": typeof types.HealthDocument,
     "\n  subscription OrderBook($market: String!, $depth: Int!, $grouping: Float) {\n    orderBook(market: $market, depth: $depth, grouping: $grouping) {\n      market\n      grouping\n      bids {\n        price\n        size\n        total\n      }\n      asks {\n        price\n        size\n        total\n      }\n    }\n  }\n": typeof types.OrderBookDocument,
     "\n  subscription Ticker($market: String!) {\n    ticker(market: $market) {\n      lastPrice\n      tickDirection\n      change24hPct\n      high24h\n      low24h\n      volume24h\n      turnover24h\n      markPrice\n      indexPrice\n      fundingRate\n      nextFundingTime\n      openInterest\n    }\n  }\n": typeof types.TickerDocument,
@@ -24,8 +25,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Markets {\n    markets {\n      symbol\n      kind\n      tickSize\n      lotSize\n      settleCurrency\n      quoteCurrency\n    }\n  }\n": types.MarketsDocument,
-    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n": types.CandlesDocument,
-    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n": types.CandleHistoryDocument,
+    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": types.CandleFieldsFragmentDoc,
+    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": types.CandlesDocument,
+    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": types.CandleHistoryDocument,
     "\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n": types.HealthDocument,
     "\n  subscription OrderBook($market: String!, $depth: Int!, $grouping: Float) {\n    orderBook(market: $market, depth: $depth, grouping: $grouping) {\n      market\n      grouping\n      bids {\n        price\n        size\n        total\n      }\n      asks {\n        price\n        size\n        total\n      }\n    }\n  }\n": types.OrderBookDocument,
     "\n  subscription Ticker($market: String!) {\n    ticker(market: $market) {\n      lastPrice\n      tickDirection\n      change24hPct\n      high24h\n      low24h\n      volume24h\n      turnover24h\n      markPrice\n      indexPrice\n      fundingRate\n      nextFundingTime\n      openInterest\n    }\n  }\n": types.TickerDocument,
@@ -53,11 +55,15 @@ export function graphql(source: "\n  query Markets {\n    markets {\n      symbo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n"): (typeof documents)["\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"): (typeof documents)["\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n"): (typeof documents)["\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      time\n      open\n      high\n      low\n      close\n      volume\n    }\n  }\n"];
+export function graphql(source: "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

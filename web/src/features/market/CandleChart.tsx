@@ -5,15 +5,21 @@ import { graphql } from '../../gql';
 import type { Period } from '../../gql/graphql';
 import { OhlcReadout } from './OhlcReadout';
 
+graphql(`
+  fragment CandleFields on Candle {
+    time
+    open
+    high
+    low
+    close
+    volume
+  }
+`);
+
 const CandlesSubscription = graphql(`
   subscription Candles($market: String!, $period: Period!) {
     candles(market: $market, period: $period) {
-      time
-      open
-      high
-      low
-      close
-      volume
+      ...CandleFields
     }
   }
 `);
@@ -21,12 +27,7 @@ const CandlesSubscription = graphql(`
 const CandlesQuery = graphql(`
   query CandleHistory($market: String!, $period: Period!) {
     candles(market: $market, period: $period, limit: 1000) {
-      time
-      open
-      high
-      low
-      close
-      volume
+      ...CandleFields
     }
   }
 `);
