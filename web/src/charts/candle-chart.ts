@@ -41,7 +41,7 @@ export class CandleChart {
       layout: { background: { type: ColorType.Solid, color: '#0d1117' }, textColor: '#c9d1d9' },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       rightPriceScale: { borderColor: '#30363d' },
-      timeScale: { borderColor: '#30363d', timeVisible: true, secondsVisible: false },
+      timeScale: { borderColor: '#30363d', timeVisible: true, secondsVisible: false, rightOffset: 6, barSpacing: 8 },
       // Times are UTC end to end; the axis says so rather than shifting to the browser's zone.
       localization: {
         timeFormatter: (t: number) => `${new Date(t * 1000).toISOString().slice(5, 16).replace('T', ' ')} UTC`,
