@@ -52,6 +52,8 @@ export interface AppOptions {
   /** Built dashboard directory served at `/`. */
   webDist?: string;
   log?: Logger;
+  /** Called as each subscription result is about to be written to a socket (benchmarks only). */
+  onNext?: (result: unknown) => void;
 }
 
 export interface App {
@@ -124,6 +126,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
           async () => (await runners.subscribe(args)) as SubscribeResult,
         );
       },
+      // Benchmark probe (docs/benchmarks.md): the server-side moment a result is handed to the socket.
+      ...(opts.onNext
+        ? {
+            onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: unknown) =>
+              opts.onNext?.(result),
+          }
+        : {}),
       onSubscribe: async (ctx, _id, params) => {
         const {
           schema: s,

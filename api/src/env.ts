@@ -14,6 +14,11 @@ const Env = z.object({
   /** Built dashboard to serve at `/`; unset or missing → API only. */
   HM_WEB_DIST: z.string().default(path.join(repoRoot, 'web', 'dist')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `npm run bench` only: record server-side delivery latency (api/src/bench-probe.ts). */
+  HM_BENCH_PROBE: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
 });
 export type ApiEnv = z.infer<typeof Env>;
 

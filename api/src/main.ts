@@ -1,6 +1,7 @@
 /** The API as a process (`hm start` runs it): serves until SIGINT/SIGTERM, then closes cleanly. */
 import { createLogger } from '@hm/engine/log';
 import { startApp } from './app.js';
+import { benchProbe } from './bench-probe.js';
 import { readApiEnv } from './env.js';
 
 const env = readApiEnv();
@@ -12,6 +13,7 @@ const app = await startApp({
   host: env.HOST,
   webDist: env.HM_WEB_DIST,
   log,
+  ...(env.HM_BENCH_PROBE ? { onNext: benchProbe() } : {}),
 });
 log.info('api listening', { url: app.url });
 process.send?.({ type: 'ready', url: app.url });

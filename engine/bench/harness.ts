@@ -13,6 +13,8 @@ export interface Harness {
   readonly apiUrl: string;
   readonly apiPid: number;
   client(): Client;
+  /** Server-side delivery latency since the last call (api/src/bench-probe.ts). */
+  serverLatency(): Promise<{ count: number; p50Ms: number; p99Ms: number; maxMs: number }>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function startHarness(): Promise<Harness> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      HM_BENCH_PROBE: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -48,6 +51,17 @@ export async function startHarness(): Promise<Harness> {
       const c = createClient({ url: `${apiUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
       clients.push(c);
       return c;
+    },
+    serverLatency() {
+      return new Promise((resolve) => {
+        const onMessage = (m: unknown) => {
+          if ((m as { type?: unknown }).type !== 'probe') return;
+          api.off('message', onMessage);
+          resolve(m as { count: number; p50Ms: number; p99Ms: number; maxMs: number });
+        };
+        api.on('message', onMessage);
+        api.send({ type: 'probe-report' });
+      });
     },
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));

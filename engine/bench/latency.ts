@@ -15,6 +15,8 @@ export interface LatencyResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Frame sent → result handed to the subscriber's socket, measured in the API process (goal G13). */
+  server: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 /**
@@ -59,12 +61,14 @@ export async function measureLatency(
     );
   }
   await wait(2_000); // warm-up: JIT, connections, Redis SUBSCRIBE
+  await h.serverLatency(); // discard warm-up samples
   recording = true;
   for (let s = 1; s <= seconds; s++) {
     await wait(1_000);
     progress('latency', s, seconds);
   }
   recording = false;
+  const server = await h.serverLatency();
   for (const stop of stops) stop();
   await feed.close();
   await publisher.close();
@@ -79,6 +83,7 @@ export async function measureLatency(
     p50Ms: percentile(samples, 50),
     p99Ms: percentile(samples, 99),
     maxMs: samples.at(-1) ?? Number.NaN,
+    server,
   };
 }
 

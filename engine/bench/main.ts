@@ -58,7 +58,10 @@ export async function benchCommand(argv: string[]): Promise<void> {
         `\nlatency: frame → graphql-ws subscriber, ${l.rate} msg/s, ${l.subscribers} subscribers, ${l.seconds} s`,
       );
       console.log(
-        `  samples ${l.samples}   p50 ${l.p50Ms.toFixed(2)} ms (target ≤ 2)   p99 ${l.p99Ms.toFixed(2)} ms (target ≤ 10)   max ${l.maxMs.toFixed(1)} ms`,
+        `  at the client:     samples ${l.samples}   p50 ${l.p50Ms.toFixed(2)} ms   p99 ${l.p99Ms.toFixed(2)} ms   max ${l.maxMs.toFixed(1)} ms`,
+      );
+      console.log(
+        `  server side (G13): samples ${l.server.count}   p50 ${l.server.p50Ms.toFixed(2)} ms (target ≤ 2)   p99 ${l.server.p99Ms.toFixed(2)} ms (target ≤ 10)   max ${l.server.maxMs.toFixed(1)} ms`,
       );
     }
     if (flags.only !== 'latency') {
