@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '@hm/db';
 import { Redis } from 'ioredis';
@@ -40,6 +40,8 @@ export async function ensureRedis(opts: RedisOptions): Promise<RunningRedis> {
     );
   }
   await mkdir(opts.dataDir, { recursive: true });
+  const pidFile = path.join(path.resolve(opts.dataDir), 'redis.pid');
+  await stopStale(pidFile, opts.log);
   const port = await freePort();
   // Own process group: Ctrl-C in the terminal must not take Redis down before the workers that
   // still need it to hand their jobs back; we stop it last.
@@ -58,6 +60,8 @@ export async function ensureRedis(opts: RedisOptions): Promise<RunningRedis> {
       '',
       '--daemonize',
       'no',
+      '--pidfile',
+      pidFile,
     ],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -71,6 +75,23 @@ export async function ensureRedis(opts: RedisOptions): Promise<RunningRedis> {
   }
   opts.log?.(`started a private redis-server on ${url} (data in ${opts.dataDir})`);
   return { url, spawned: true, stop: () => stopChild(child) };
+}
+
+/**
+ * A redis-server left running on this data directory by a parent that was killed (SIGKILL skips
+ * our shutdown) holds its append-only file: stop it before starting a new one.
+ */
+async function stopStale(pidFile: string, log?: (line: string) => void): Promise<void> {
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!cmdline.startsWith('redis-server')) return; // gone, or the pid now belongs to something else
+  log?.(`stopping a redis-server (pid ${pid}) left running on ${path.dirname(pidFile)}`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')) !== '') {
+    await new Promise((r) => setTimeout(r, 50)); // poll: a foreign process gives no exit event
+  }
 }
 
 /** True when a Redis at `url` answers PING within half a second. */
