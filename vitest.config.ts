@@ -40,6 +40,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'engine', root: 'engine', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'prisma', root: 'prisma', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'schemas', root: 'schemas', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', root: 'api', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', root: 'web', include: ['src/**/*.test.ts'] } },
       {

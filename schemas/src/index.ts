@@ -1,5 +1,11 @@
 /**
- * Binary wire contracts (FlatBuffers) shared by the engine and the API. The archive's trade, book
- * and candle batch schemas land here with the archive issue; every file carries this version.
+ * Binary wire contracts (FlatBuffers) shared by the engine and the API: the market-data archive's
+ * columnar batches. Generated code lives in src/generated (flatc from fbs/, committed).
  */
-export const ARCHIVE_SCHEMA_VERSION = 1;
+export {
+  ARCHIVE_SCHEMA_VERSION,
+  ArchiveFormatError,
+  decodeTradeBatch,
+  encodeTradeBatch,
+  type TradeColumns,
+} from './trade-batch.js';
