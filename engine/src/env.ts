@@ -40,6 +40,18 @@ const Env = z.object({
   /** Engine worker processes `hm start` runs. */
   HM_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Local archive folder. Default: `HM_DATA_DIR/archive`. Ignored when S3_BUCKET is set. */
+  HM_ARCHIVE_DIR: z.string().optional(),
+  /** S3-compatible archive: bucket (setting it selects S3), optional key prefix, endpoint and region. */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_PREFIX: z.string().default(''),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  /** Path-style URLs; defaults to on when S3_ENDPOINT is set (MinIO, s3rver…). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** Credentials; unset = the AWS SDK's default chain. Never logged. */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type EngineEnv = z.infer<typeof Env>;

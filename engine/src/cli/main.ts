@@ -14,6 +14,8 @@ commands:
   worker      run one engine worker (needs REDIS_URL)
   feed replay --exchange bitmex --symbol SYM FILE   rebuild a book + trades from a recorded feed (JSON on stdout)
   feed record --exchange E --symbols A,B --out FILE   append raw feed frames to FILE ('hm feed help')
+  archive     import BitMEX trade files, info, verify ('hm archive help')
+  candles     candles from the archive: --market --period --from --to [--json]
   bench       live-path latency and subscriber capacity (docs/benchmarks.md)
   help        show this help
 
@@ -36,6 +38,12 @@ switch (command) {
     break;
   case 'feed':
     await (await import('./commands/feed.js')).feedCommand(rest);
+    break;
+  case 'archive':
+    await (await import('./commands/archive.js')).archiveCommand(rest);
+    break;
+  case 'candles':
+    await (await import('./commands/candles.js')).candlesCommand(rest);
     break;
   case 'bench':
     await (await import('../../bench/main.js')).benchCommand(rest);
