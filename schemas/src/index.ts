@@ -5,7 +5,11 @@
 export {
   ARCHIVE_SCHEMA_VERSION,
   ArchiveFormatError,
-  decodeTradeBatch,
-  encodeTradeBatch,
-  type TradeColumns,
-} from './trade-batch.js';
+  BATCH_IDENTIFIERS,
+  type BatchKind,
+  batchKindOf,
+} from './archive-format.js';
+export { type BookColumns, decodeBookBatch, encodeBookBatch } from './book-batch.js';
+export { type CandleColumns, decodeCandleBatch, encodeCandleBatch } from './candle-batch.js';
+export { decodeTradeBatch, encodeTradeBatch, type TradeColumns } from './trade-batch.js';
+export { idsToArray, type TradeIds } from './trade-ids.js';

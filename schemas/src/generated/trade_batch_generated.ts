@@ -26,7 +26,8 @@ static bufferHasIdentifier(bb:flatbuffers.ByteBuffer):boolean {
 }
 
 /**
- * Archive schema version (see schemas/src/index.ts ARCHIVE_SCHEMA_VERSION).
+ * Archive schema version (see schemas/src/index.ts ARCHIVE_SCHEMA_VERSION). The default stays 1:
+ * version 1 files never wrote it (it was the default), so an absent field still reads as 1.
  */
 schemaVersion():number {
   const offset = this.bb!.__offset(this.bb_pos, 4);
@@ -123,7 +124,7 @@ sideArray():Int8Array|null {
 }
 
 /**
- * Exchange match ids (trdMatchID), in trade order.
+ * Exchange match ids (trdMatchID), in trade order; empty when id_uuid holds them.
  */
 ids(index: number):string
 ids(index: number,optionalEncoding:flatbuffers.Encoding):string|Uint8Array
@@ -137,8 +138,27 @@ idsLength():number {
   return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
 }
 
+/**
+ * Since version 2. When every id is a canonical lowercase UUID: its 16 bytes per trade, in trade
+ * order (ids then empty), a third of the size of the strings and readable without decoding.
+ */
+idUuid(index: number):number|null {
+  const offset = this.bb!.__offset(this.bb_pos, 22);
+  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+}
+
+idUuidLength():number {
+  const offset = this.bb!.__offset(this.bb_pos, 22);
+  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+}
+
+idUuidArray():Uint8Array|null {
+  const offset = this.bb!.__offset(this.bb_pos, 22);
+  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
+}
+
 static startTradeBatch(builder:flatbuffers.Builder) {
-  builder.startObject(9);
+  builder.startObject(10);
 }
 
 static addSchemaVersion(builder:flatbuffers.Builder, schemaVersion:number) {
@@ -252,6 +272,22 @@ static startIdsVector(builder:flatbuffers.Builder, numElems:number) {
   builder.startVector(4, numElems, 4);
 }
 
+static addIdUuid(builder:flatbuffers.Builder, idUuidOffset:flatbuffers.Offset) {
+  builder.addFieldOffset(9, idUuidOffset, 0);
+}
+
+static createIdUuidVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
+  builder.startVector(1, data.length, 1);
+  for (let i = data.length - 1; i >= 0; i--) {
+    builder.addInt8(data[i]!);
+  }
+  return builder.endVector();
+}
+
+static startIdUuidVector(builder:flatbuffers.Builder, numElems:number) {
+  builder.startVector(1, numElems, 1);
+}
+
 static endTradeBatch(builder:flatbuffers.Builder):flatbuffers.Offset {
   const offset = builder.endObject();
   return offset;
@@ -265,7 +301,7 @@ static finishSizePrefixedTradeBatchBuffer(builder:flatbuffers.Builder, offset:fl
   builder.finish(offset, 'HMTB', true);
 }
 
-static createTradeBatch(builder:flatbuffers.Builder, schemaVersion:number, exchangeOffset:flatbuffers.Offset, symbolOffset:flatbuffers.Offset, tickSize:number, timeNsOffset:flatbuffers.Offset, priceTicksOffset:flatbuffers.Offset, sizeOffset:flatbuffers.Offset, sideOffset:flatbuffers.Offset, idsOffset:flatbuffers.Offset):flatbuffers.Offset {
+static createTradeBatch(builder:flatbuffers.Builder, schemaVersion:number, exchangeOffset:flatbuffers.Offset, symbolOffset:flatbuffers.Offset, tickSize:number, timeNsOffset:flatbuffers.Offset, priceTicksOffset:flatbuffers.Offset, sizeOffset:flatbuffers.Offset, sideOffset:flatbuffers.Offset, idsOffset:flatbuffers.Offset, idUuidOffset:flatbuffers.Offset):flatbuffers.Offset {
   TradeBatch.startTradeBatch(builder);
   TradeBatch.addSchemaVersion(builder, schemaVersion);
   TradeBatch.addExchange(builder, exchangeOffset);
@@ -276,6 +312,7 @@ static createTradeBatch(builder:flatbuffers.Builder, schemaVersion:number, excha
   TradeBatch.addSize(builder, sizeOffset);
   TradeBatch.addSide(builder, sideOffset);
   TradeBatch.addIds(builder, idsOffset);
+  TradeBatch.addIdUuid(builder, idUuidOffset);
   return TradeBatch.endTradeBatch(builder);
 }
 }
