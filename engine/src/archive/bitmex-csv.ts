@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { TradeColumns } from '@hm/schemas';
 import { findInstrument } from '../market/instruments.js';
 import { toTicks } from '../market/price-ticks.js';
+import { csvLines, type ImportProgress } from './csv-lines.js';
 import { HOUR_MS } from './layout.js';
+
+export type { ImportProgress } from './csv-lines.js';
 
 /** One parsed CSV trade. */
 interface Row {
@@ -17,7 +17,7 @@ interface Row {
 
 const TIME = /^(\d{4}-\d{2}-\d{2})D(\d{2}:\d{2}:\d{2})\.(\d{9})$/;
 /** The finest price precision BitMEX prints (1 satoshi): every price is a whole number of these. */
-const FINEST_TICK = 1e-8;
+export const FINEST_TICK = 1e-8;
 
 /** `2024-01-15D00:00:00.451986388` (UTC) → unix nanoseconds. */
 export function parseBitmexTime(text: string): bigint | null {
@@ -25,12 +25,6 @@ export function parseBitmexTime(text: string): bigint | null {
   if (!m) return null;
   const ms = Date.parse(`${m[1]}T${m[2]}Z`);
   return Number.isNaN(ms) ? null : BigInt(ms) * 1_000_000n + BigInt(m[3] ?? '0');
-}
-
-export interface ImportProgress {
-  rows: number;
-  skipped: number;
-  bytes: number;
 }
 
 /**
@@ -43,13 +37,7 @@ export async function importBitmexTradesCsv(
   onHour: (batch: TradeColumns, hourMs: number) => Promise<void>,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<ImportProgress> {
-  const raw = createReadStream(file);
   const progress: ImportProgress = { rows: 0, skipped: 0, bytes: 0 };
-  raw.on('data', (chunk) => {
-    progress.bytes += chunk.length;
-  });
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const open = new Map<string, { hourMs: number; rows: Row[] }>();
   let header: string[] | null = null;
   const flush = async (symbol: string) => {
@@ -57,8 +45,7 @@ export async function importBitmexTradesCsv(
     open.delete(symbol);
     if (h && h.rows.length > 0) await onHour(toColumns(symbol, h.rows), h.hourMs);
   };
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
+  for await (const line of csvLines(file, progress)) {
     if (header === null) {
       header = line.split(',');
       if (header[0] !== 'timestamp' || header[6] !== 'trdMatchID')
@@ -89,14 +76,21 @@ export async function importBitmexTradesCsv(
   return progress;
 }
 
-/** Columns in integer ticks: the instrument's tick when every price is on it, else 1e-8 (exact). */
+/** Columns in integer ticks of {@link chooseTick}. */
+/** The instrument's tick when every price is on it, else 1e-8 (exact for any BitMEX price). */
+export function chooseTick(symbol: string, prices: number[]): number {
+  const catalogueTick = findInstrument(symbol)?.tickSize;
+  return catalogueTick !== undefined && prices.every((p) => toTicks(p, catalogueTick) !== null)
+    ? catalogueTick
+    : FINEST_TICK;
+}
+
 function toColumns(symbol: string, rows: Row[]): TradeColumns {
   rows.sort((a, b) => (a.timeNs < b.timeNs ? -1 : a.timeNs > b.timeNs ? 1 : 0));
-  const catalogueTick = findInstrument(symbol)?.tickSize;
-  const tickSize =
-    catalogueTick !== undefined && rows.every((r) => toTicks(r.price, catalogueTick) !== null)
-      ? catalogueTick
-      : FINEST_TICK;
+  const tickSize = chooseTick(
+    symbol,
+    rows.map((r) => r.price),
+  );
   return {
     exchange: 'bitmex',
     symbol,

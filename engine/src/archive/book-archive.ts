@@ -1,0 +1,94 @@
+import { ArchiveFormatError, type BookColumns, decodeBookBatch, encodeBookBatch } from '@hm/schemas';
+import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
+import { CorruptSegmentError, readManifest, readSegmentBytes, segmentsIn, writeSegment } from './segments.js';
+import type { ArchiveStore } from './store.js';
+
+/** Reads one book segment, checking its SHA-256 against the manifest before decoding it. */
+export async function readBookSegment(store: ArchiveStore, entry: SegmentEntry): Promise<BookColumns> {
+  const bytes = await readSegmentBytes(store, entry);
+  try {
+    return decodeBookBatch(bytes);
+  } catch (err) {
+    throw new CorruptSegmentError(entry.key, err instanceof ArchiveFormatError ? err.message : String(err));
+  }
+}
+
+/**
+ * Writes one hour of one market's book. When the hour already holds book data (a collector
+ * restarted mid-hour), the earlier records up to the new batch's first snapshot are kept: the
+ * new part starts with a full snapshot, so replaying the merged hour is consistent.
+ * Book deltas compress well, hence gzip by default.
+ */
+export async function writeBookHour(
+  store: ArchiveStore,
+  batch: BookColumns,
+  hourMs: number,
+  compression: Compression = 'gzip',
+): Promise<SegmentEntry> {
+  const mKey = manifestKey(batch.exchange, batch.symbol, 'book', Math.floor(hourMs / DAY_MS) * DAY_MS);
+  const existing = (await readManifest(store, mKey))?.segments.find((s) => s.hourMs === hourMs);
+  const merged = existing ? spliceBook(await readBookSegment(store, existing), batch) : batch;
+  // A book hour starts with a snapshot; its last record is a snapshot or a delta, whichever is later.
+  const lastSnap = merged.snapshotTimeNs.at(-1) ?? 0n;
+  const lastDelta = merged.deltaTimeNs.at(-1) ?? 0n;
+  return writeSegment(
+    store,
+    { exchange: batch.exchange, symbol: batch.symbol, kind: 'book' },
+    hourMs,
+    encodeBookBatch(merged),
+    {
+      fromNs: merged.snapshotTimeNs[0] ?? 0n,
+      toNs: lastDelta > lastSnap ? lastDelta : lastSnap,
+      count: merged.snapshotTimeNs.length + merged.deltaTimeNs.length,
+    },
+    compression,
+  );
+}
+
+/** `older`'s records before `newer`'s first snapshot, then all of `newer`. */
+function spliceBook(older: BookColumns, newer: BookColumns): BookColumns {
+  const cut = newer.snapshotTimeNs[0];
+  if (cut === undefined) throw new RangeError('a book batch to append must start with a snapshot');
+  const snaps = older.snapshotTimeNs.findIndex((t) => t >= cut);
+  const keepSnaps = snaps < 0 ? older.snapshotTimeNs.length : snaps;
+  const keepLevels = older.snapshotOffset[keepSnaps] ?? 0;
+  const d = older.deltaTimeNs.findIndex((t) => t >= cut);
+  const keepDeltas = d < 0 ? older.deltaTimeNs.length : d;
+  const cat = <T extends Float64Array | Int8Array | BigInt64Array>(a: T, n: number, b: T): T => {
+    const out = new (a.constructor as new (len: number) => T)(n + b.length);
+    out.set(a.subarray(0, n) as never);
+    out.set(b as never, n);
+    return out;
+  };
+  const offsets = new Uint32Array(keepSnaps + newer.snapshotOffset.length);
+  offsets.set(older.snapshotOffset.subarray(0, keepSnaps));
+  offsets.set(
+    newer.snapshotOffset.map((o) => o + keepLevels),
+    keepSnaps,
+  );
+  return {
+    ...newer,
+    snapshotTimeNs: cat(older.snapshotTimeNs, keepSnaps, newer.snapshotTimeNs),
+    snapshotOffset: offsets,
+    levelPriceTicks: cat(older.levelPriceTicks, keepLevels, newer.levelPriceTicks),
+    levelSize: cat(older.levelSize, keepLevels, newer.levelSize),
+    levelSide: cat(older.levelSide, keepLevels, newer.levelSide),
+    deltaTimeNs: cat(older.deltaTimeNs, keepDeltas, newer.deltaTimeNs),
+    deltaPriceTicks: cat(older.deltaPriceTicks, keepDeltas, newer.deltaPriceTicks),
+    deltaSize: cat(older.deltaSize, keepDeltas, newer.deltaSize),
+    deltaSide: cat(older.deltaSide, keepDeltas, newer.deltaSide),
+  };
+}
+
+/** Every book segment of a market overlapping [fromMs, toMs), in time order, checksums verified. */
+export async function* readBook(
+  store: ArchiveStore,
+  exchange: string,
+  symbol: string,
+  fromMs: number,
+  toMs: number,
+): AsyncGenerator<BookColumns> {
+  for await (const entry of segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs)) {
+    yield await readBookSegment(store, entry);
+  }
+}

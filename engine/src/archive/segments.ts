@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompress, gunzip, gzip } from 'node:zlib';
+import {
+  type Compression,
+  DAY_MS,
+  HOUR_MS,
+  Manifest,
+  manifestKey,
+  type SegmentEntry,
+  type SegmentKind,
+  segmentKey,
+} from './layout.js';
+import { ArchiveObjectNotFoundError, type ArchiveStore } from './store.js';
+
+/** A segment that fails its checksum or cannot be decoded: named, with the reason. */
+export class CorruptSegmentError extends Error {
+  override readonly name = 'CorruptSegmentError';
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`corrupt archive segment ${key}: ${reason}`);
+  }
+}
+
+/** Which series a segment belongs to. */
+export interface SeriesId {
+  exchange: string;
+  symbol: string;
+  kind: SegmentKind;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const pack: Record<Compression, (b: Uint8Array) => Promise<Uint8Array>> = {
+  none: async (b) => b,
+  gzip: promisify(gzip),
+  brotli: promisify(brotliCompress),
+};
+const unpack: Record<Compression, (b: Uint8Array) => Promise<Uint8Array>> = {
+  none: async (b) => b,
+  gzip: promisify(gunzip),
+  brotli: promisify(brotliDecompress),
+};
+
+/** The day's manifest, or null when the day has none; a damaged manifest is a {@link CorruptSegmentError}. */
+export async function readManifest(store: ArchiveStore, key: string): Promise<Manifest | null> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await store.get(key));
+  } catch (err) {
+    if (err instanceof ArchiveObjectNotFoundError) return null;
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CorruptSegmentError(key, 'manifest is not JSON');
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) throw new CorruptSegmentError(key, `invalid manifest: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** A segment's decoded (decompressed) bytes, after checking size and SHA-256 against the manifest. */
+export async function readSegmentBytes(store: ArchiveStore, entry: SegmentEntry): Promise<Uint8Array> {
+  let stored: Uint8Array;
+  try {
+    stored = await store.get(entry.key);
+  } catch (err) {
+    if (err instanceof ArchiveObjectNotFoundError) throw new CorruptSegmentError(entry.key, 'missing');
+    throw err;
+  }
+  if (stored.length !== entry.bytes) {
+    throw new CorruptSegmentError(entry.key, `size ${stored.length} B, manifest says ${entry.bytes} B (truncated?)`);
+  }
+  if (sha256(stored) !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
+  try {
+    return await unpack[entry.compression](stored);
+  } catch (err) {
+    throw new CorruptSegmentError(entry.key, `cannot ${entry.compression}-decompress: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Stores one hour of a series (already encoded) and records it, with its checksum, in the day's
+ * manifest, replacing the hour's previous segment. One writer per series at a time: the manifest
+ * is read, changed and written back.
+ */
+export async function writeSegment(
+  store: ArchiveStore,
+  series: SeriesId,
+  hourMs: number,
+  encoded: Uint8Array,
+  stats: { fromNs: bigint; toNs: bigint; count: number },
+  compression: Compression = 'none',
+): Promise<SegmentEntry> {
+  const dayMs = Math.floor(hourMs / DAY_MS) * DAY_MS;
+  const mKey = manifestKey(series.exchange, series.symbol, series.kind, dayMs);
+  const manifest: Manifest = (await readManifest(store, mKey)) ?? {
+    schemaVersion: 1,
+    exchange: series.exchange,
+    symbol: series.symbol,
+    kind: series.kind,
+    dayMs,
+    segments: [],
+  };
+  const bytes = await pack[compression](encoded);
+  const key = segmentKey(series.exchange, series.symbol, series.kind, hourMs, compression);
+  await store.put(key, bytes);
+  const entry: SegmentEntry = {
+    key,
+    hourMs,
+    fromNs: String(stats.fromNs),
+    toNs: String(stats.toNs),
+    count: stats.count,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    compression,
+  };
+  const previous = manifest.segments.find((s) => s.hourMs === hourMs);
+  manifest.segments = [...manifest.segments.filter((s) => s.hourMs !== hourMs), entry].sort(
+    (a, b) => a.hourMs - b.hourMs,
+  );
+  await store.put(mKey, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  // A recompressed hour changes extension: drop the old object only once the manifest no longer names it.
+  if (previous && previous.key !== key) await store.delete(previous.key);
+  return entry;
+}
+
+/** The series' segment entries overlapping [fromMs, toMs), in time order. */
+export async function* segmentsIn(
+  store: ArchiveStore,
+  series: SeriesId,
+  fromMs: number,
+  toMs: number,
+): AsyncGenerator<SegmentEntry> {
+  for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < toMs; day += DAY_MS) {
+    const manifest = await readManifest(store, manifestKey(series.exchange, series.symbol, series.kind, day));
+    for (const entry of manifest?.segments ?? []) {
+      if (entry.hourMs + HOUR_MS <= fromMs || entry.hourMs >= toMs) continue;
+      yield entry;
+    }
+  }
+}
+
+/** Every manifest in the store (any exchange, symbol, kind), parsed; damaged ones are returned as errors. */
+export async function listManifests(store: ArchiveStore): Promise<(Manifest | CorruptSegmentError)[]> {
+  const out: (Manifest | CorruptSegmentError)[] = [];
+  for (const { key } of (await store.list('')).filter((o) => o.key.endsWith('/manifest.json'))) {
+    try {
+      const m = await readManifest(store, key);
+      if (m) out.push(m);
+    } catch (err) {
+      if (err instanceof CorruptSegmentError) out.push(err);
+      else throw err;
+    }
+  }
+  return out;
+}
