@@ -4,14 +4,10 @@ import { FundingClock, fundingRateFor } from './funding.js';
 import { syntheticHistory } from './history.js';
 import { type IndexState, PerpetualState } from './instrument-state.js';
 import { type FlowParams, OrderFlow } from './order-flow.js';
+import { PREMIUM_MEAN, PREMIUM_SD } from './price-process.js';
 import { notionals, TradePrinter } from './prints.js';
 import type { Rng } from './rng.js';
 import { Rolling24h } from './rolling24h.js';
-
-/** Premium of a perpetual over its index: long-run mean (BitMEX's usual +0.01 % funding), reversion per second, stationary sd. */
-export const PREMIUM_MEAN = 0.0001;
-export const PREMIUM_REVERSION = 1 / 1_800;
-export const PREMIUM_SD = 0.0006;
 
 /** One simulated perpetual: its book and order flow, prints, instrument row, funding and index. */
 export interface Market {
@@ -99,7 +95,7 @@ export function createMarket(s: MarketSetup): Market {
 }
 
 /** USD value of one contract at `price` (quote currency) with XBT at `xbt` USD. */
-function contractUsd(i: Instrument, price: number, xbt: number): number {
+export function contractUsd(i: Instrument, price: number, xbt: number): number {
   switch (i.kind) {
     case 'inverse':
       return 1;

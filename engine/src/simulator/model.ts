@@ -3,7 +3,8 @@ import type { BookChanges, OrderBook } from './book.js';
 import type { FundingRow } from './funding.js';
 import { correlatedPath, pastPath, syntheticHistory } from './history.js';
 import { IndexState, type InstrumentRow } from './instrument-state.js';
-import { createMarket, type Market, PREMIUM_MEAN, PREMIUM_REVERSION, PREMIUM_SD } from './market.js';
+import { createMarket, type Market } from './market.js';
+import { BASE_VAR_PER_SEC, DrivingPrice, startRatio, stepPremium, stepRatio } from './price-process.js';
 import type { BitmexTradeRow } from './prints.js';
 import { Rng } from './rng.js';
 import { Rolling24h } from './rolling24h.js';
@@ -39,13 +40,6 @@ export interface TickResult {
   indexTick: boolean;
 }
 
-/** Base variance of the driving XBT log price per second (60 % a year); GARCH(1,1) clusters calm and busy spells. */
-const BASE_VAR_PER_SEC = (0.6 / Math.sqrt(365 * 86_400)) ** 2;
-/** Starting XBT price, USD. */
-const START_XBT = 90_000;
-/** Starting price of each underlying as a multiple of the XBT price. */
-const START_RATIO: Readonly<Record<string, number>> = { XBT: 1, ETH: 1 / 30 };
-
 /**
  * The simulator's market. One driving XBT price with volatility clustering; other underlyings
  * (ETH) follow it times a slowly wandering ratio; each perpetual trades around its index times a
@@ -63,8 +57,7 @@ export class MarketModel {
   private readonly indices = new Map<string, IndexState>();
   /** Underlying → price as a multiple of XBT. */
   private readonly ratios = new Map<string, number>();
-  private xbt = START_XBT;
-  private variance = BASE_VAR_PER_SEC;
+  private readonly driver = new DrivingPrice();
   /** Simulated ms received but not yet run (less than a tick). */
   private carryMs = 0;
 
@@ -86,7 +79,7 @@ export class MarketModel {
       return path;
     };
     for (const i of opts.instruments) {
-      if (!this.ratios.has(i.underlying)) this.ratios.set(i.underlying, START_RATIO[i.underlying] ?? 1 / 1_000);
+      if (!this.ratios.has(i.underlying)) this.ratios.set(i.underlying, startRatio(i.underlying));
       if (this.indices.has(i.referenceSymbol)) continue;
       const price = this.underlyingPrice(i.underlying);
       const history = syntheticHistory({
@@ -113,7 +106,7 @@ export class MarketModel {
         path: pathOf(instrument.underlying),
         index: this.indices.get(instrument.referenceSymbol) as IndexState,
         underlyingPrice: this.underlyingPrice(instrument.underlying),
-        xbtPrice: this.xbt,
+        xbtPrice: this.driver.price,
         nowMs: now,
         tradesPerSecond,
         bookLevels: opts.bookLevels ?? 150,
@@ -187,22 +180,16 @@ export class MarketModel {
     const startMs = this.nowMs;
     const endMs = startMs + TICK_MS;
     const dtSec = TICK_MS / 1000;
-    // GARCH(1,1)-style variance update: shocks raise the next step's variance, which decays back.
-    const shock = this.rng.normal() * Math.sqrt(this.variance * dtSec);
-    this.variance = BASE_VAR_PER_SEC * 0.05 + 0.9 * this.variance + 0.05 * ((shock * shock) / dtSec);
-    this.xbt *= Math.exp(shock);
+    const shock = this.driver.step(this.rng, dtSec);
     for (const [underlying, ratio] of this.ratios) {
-      if (underlying !== 'XBT')
-        this.ratios.set(underlying, ratio * Math.exp(this.rng.normal() * 0.0002 * Math.sqrt(dtSec)));
+      if (underlying !== 'XBT') this.ratios.set(underlying, stepRatio(ratio, this.rng, dtSec));
     }
     const trades: BitmexTradeRow[] = [];
     const books: TickResult['books'] = [];
     const funding: FundingRow[] = [];
     for (const m of this.markets) {
       const { instrument } = m;
-      m.premium +=
-        PREMIUM_REVERSION * (PREMIUM_MEAN - m.premium) * dtSec +
-        m.rng.normal() * PREMIUM_SD * Math.sqrt(2 * PREMIUM_REVERSION * dtSec);
+      m.premium = stepPremium(m.premium, m.rng, dtSec);
       const center = (this.underlyingPrice(instrument.underlying) * (1 + m.premium)) / instrument.tickSize;
       for (const fill of m.flow.tick(center, shock, startMs, TICK_MS)) {
         const row = m.printer.print(fill);
@@ -236,7 +223,7 @@ export class MarketModel {
   }
 
   private underlyingPrice(underlying: string): number {
-    return this.xbt * (this.ratios.get(underlying) ?? 1);
+    return this.driver.price * (this.ratios.get(underlying) ?? 1);
   }
 
   private market(symbol: string): Market {
