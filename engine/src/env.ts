@@ -40,6 +40,10 @@ const Env = z.object({
   /** Engine worker processes `hm start` runs. */
   HM_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Whether `hm start` archives the live feed (trades and book, hourly segments). */
+  HM_COLLECT: z.enum(['true', 'false']).default('true'),
+  /** Days of synthetic history `hm start` writes for simulator markets the archive lacks (0 = none). */
+  HM_HISTORY_DAYS: z.coerce.number().int().min(0).max(400).default(30),
   /** Local archive folder. Default: `HM_DATA_DIR/archive`. Ignored when S3_BUCKET is set. */
   HM_ARCHIVE_DIR: z.string().optional(),
   /** S3-compatible archive: bucket (setting it selects S3), optional key prefix, endpoint and region. */

@@ -9,6 +9,7 @@ import {
   RECENT_TRADES,
   type TickerEvent,
   Topic,
+  TRADE_STREAM_LEN,
   type TradeEvent,
 } from '../contracts/topics.js';
 import type { EventPublisher } from '../ports/event-publisher.js';
@@ -64,6 +65,7 @@ export class RedisPublisher implements EventPublisher {
     p.publish(channel(Topic.trade, event.market), json);
     p.lpush(MdKey.trades(event.market), json);
     p.ltrim(MdKey.trades(event.market), 0, RECENT_TRADES - 1);
+    p.xadd(MdKey.tradeStream(event.market), 'MAXLEN', '~', TRADE_STREAM_LEN, '*', 'e', json);
   }
 
   book(event: BookEvent): void {

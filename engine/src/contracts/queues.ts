@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const QueueName = {
   /** Long-running market-data jobs: one per feed, keeps candles (and later books) flowing. */
   marketData: 'market-data',
+  /** Archive work: `collect` (long-running, live feed → hourly segments) and `generate` (synthetic history). */
+  archive: 'archive',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,4 +22,33 @@ export type MarketDataJob = z.input<typeof MarketDataJob>;
 /** Job id that makes a feed's job unique: adding it twice is a no-op. */
 export function marketDataJobId(symbols: readonly string[]): string {
   return `feed-${[...symbols].sort().join('-')}`;
+}
+
+/** `archive` job: write the live feed of `symbols` into the archive until cancelled. */
+export const ArchiveCollectJob = z.object({
+  type: z.literal('collect'),
+  exchange: z.string().min(1).default('bitmex'),
+  symbols: z.array(z.string().min(1)).min(1),
+  /** How often the open hour is written out, ms: the archive trails the feed by at most this. */
+  flushEveryMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+});
+
+/** `archive` job: synthesize history (see engine/src/archive/generate.ts) for `markets` over [fromMs, toMs). */
+export const ArchiveGenerateJob = z.object({
+  type: z.literal('generate'),
+  markets: z.array(z.string().min(1)).min(1),
+  /** Unix ms UTC. */
+  fromMs: z.number().int(),
+  toMs: z.number().int(),
+  seed: z.number().int().default(1),
+  /** Book only from this time (unix ms): weeks of book history are large. */
+  bookFromMs: z.number().int().optional(),
+});
+
+export const ArchiveJob = z.discriminatedUnion('type', [ArchiveCollectJob, ArchiveGenerateJob]);
+export type ArchiveJob = z.input<typeof ArchiveJob>;
+
+/** Job id that makes a collector unique per exchange and market set. */
+export function archiveCollectJobId(exchange: string, symbols: readonly string[]): string {
+  return `collect-${exchange}-${[...symbols].sort().join('-')}`;
 }

@@ -40,7 +40,22 @@ export const MdKey = {
   book: (symbol: string) => `md:book:${symbol}`,
   /** Latest ticker (JSON {@link TickerEvent}). */
   ticker: (symbol: string) => `md:ticker:${symbol}`,
+  /**
+   * Every trade as a Redis stream (field `e`: JSON {@link TradeEvent}), capped near
+   * {@link TRADE_STREAM_LEN}: the archive collector reads it from its last checkpoint, so a
+   * collector restart loses nothing while the feed runs on.
+   */
+  tradeStream: (symbol: string) => `md:stream:trades:${symbol}`,
 } as const;
+
+/**
+ * Published (JSON `{ markets: string[] }`) when background history generation has written the
+ * archive: live pipelines then join that history to their first candles.
+ */
+export const ARCHIVE_HISTORY_CHANNEL = 'archive.history-written';
+
+/** Trades kept in each market's trade stream (days of a busy market; ~200 B each). */
+export const TRADE_STREAM_LEN = 1_000_000;
 
 /** How many recent trades per market the engine keeps for late subscribers and `recentTrades`. */
 export const RECENT_TRADES = 500;

@@ -6,8 +6,9 @@ import { BOOK_LEVELS, type CandleEvent } from '../contracts/topics.js';
 import type { Logger } from '../log.js';
 import type { EventPublisher } from '../ports/event-publisher.js';
 import { CandleBuilder, type TickCandle } from './candles.js';
+import { HistorySeam } from './history-seam.js';
 import { findInstrument, type Instrument, priceToTicks, ticksToPrice } from './instruments.js';
-import { PERIODS } from './periods.js';
+import { PERIODS, type Period } from './periods.js';
 import { emptyTicker, type Ticker, tickerFromInstrument, tickerWithTrade } from './ticker.js';
 import type { Trade } from './trade.js';
 import { TradeDeduper } from './trade-dedupe.js';
@@ -15,6 +16,7 @@ import { TradeDeduper } from './trade-dedupe.js';
 interface MarketState {
   instrument: Instrument;
   builders: CandleBuilder[];
+  seam: HistorySeam;
   ticker: Ticker;
 }
 
@@ -71,10 +73,33 @@ export class MarketDataPipeline {
       this.markets.set(symbol, {
         instrument,
         builders: PERIODS.map((p) => new CandleBuilder(p)),
+        seam: new HistorySeam(),
         ticker: emptyTicker(symbol),
       });
     }
     this.books = new L2BookTable((s) => this.markets.get(s)?.instrument, log);
+  }
+
+  /**
+   * Joins archived history to a market's candles (see {@link HistorySeam}); `history` must hold
+   * only trades before {@link firstLiveMs}. Recent archived trade ids are remembered so a re-sent
+   * print is not counted twice. Corrected candles are published at once.
+   */
+  joinHistory(symbol: string, history: ReadonlyMap<Period, TickCandle>, recentIds: readonly string[]): void {
+    const market = this.markets.get(symbol);
+    if (!market) return;
+    for (const id of recentIds) this.deduper.accept(id);
+    for (const u of market.seam.join(history, market.builders)) {
+      this.publisher.candle(
+        toCandle(market.instrument, u.period, u.forming),
+        u.closed ? toCandle(market.instrument, u.period, u.closed) : null,
+      );
+    }
+  }
+
+  /** Time of a market's first live trade (unix ms), or null before it: history is read up to here. */
+  firstLiveMs(symbol: string): number | null {
+    return this.markets.get(symbol)?.seam.firstLiveMs ?? null;
   }
 
   /** A new connection: its partials replace what the old one built up. */
@@ -138,6 +163,7 @@ export class MarketDataPipeline {
     for (const builder of market.builders) {
       const update = builder.apply(trade);
       if (!update) continue;
+      market.seam.onLive(builder.period, trade.timeMs, update.forming);
       const closed = update.closed ? toCandle(instrument, builder.period, update.closed) : null;
       this.publisher.candle(toCandle(instrument, builder.period, update.forming), closed);
     }

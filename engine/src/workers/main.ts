@@ -4,9 +4,11 @@
  */
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { openArchiveStore } from '../archive/open-store.js';
 import { QueueName } from '../contracts/queues.js';
 import { readEngineEnv } from '../env.js';
 import { createLogger } from '../log.js';
+import { archiveProcessor } from './archive.worker.js';
 import { marketDataProcessor } from './market-data.worker.js';
 
 const env = readEngineEnv();
@@ -16,11 +18,12 @@ if (!env.REDIS_URL) {
   process.exit(2);
 }
 
+const archiveStore = openArchiveStore(env);
 // Workers block on Redis: BullMQ requires maxRetriesPerRequest null for their connection.
 const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const publisherRedis = new Redis(env.REDIS_URL);
 
-const worker = new Worker(QueueName.marketData, marketDataProcessor(publisherRedis, log), {
+const worker = new Worker(QueueName.marketData, marketDataProcessor(publisherRedis, log, archiveStore), {
   connection,
   // Each market-data job holds a feed open for its lifetime; several feeds may share a worker.
   concurrency: 8,
@@ -30,11 +33,22 @@ const worker = new Worker(QueueName.marketData, marketDataProcessor(publisherRed
   stalledInterval: 5_000,
   maxStalledCount: 1_000_000,
 });
-worker.on('error', (err) => log.error('worker error', { error: err }));
-worker.on('failed', (job, err) => log.error('job failed', { jobId: job?.id, error: err }));
+// Archive jobs: the collector lives as long as the feed; history generation runs once, for minutes.
+const archiveConnection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const archiveWorker = new Worker(QueueName.archive, archiveProcessor(env.REDIS_URL, archiveStore, log), {
+  connection: archiveConnection,
+  concurrency: 4,
+  lockDuration: 30_000,
+  stalledInterval: 15_000,
+  maxStalledCount: 1_000_000,
+});
+for (const w of [worker, archiveWorker]) {
+  w.on('error', (err) => log.error('worker error', { error: err }));
+  w.on('failed', (job, err) => log.error('job failed', { jobId: job?.id, error: err }));
+}
 
-await worker.waitUntilReady();
-log.info('engine worker ready', { queues: [QueueName.marketData] });
+await Promise.all([worker.waitUntilReady(), archiveWorker.waitUntilReady()]);
+log.info('engine worker ready', { queues: [QueueName.marketData, QueueName.archive] });
 process.send?.({ type: 'ready' });
 
 let stopping = false;
@@ -43,7 +57,9 @@ async function shutdown(reason: string): Promise<void> {
   stopping = true;
   log.info('engine worker stopping', { reason });
   worker.cancelAllJobs(reason);
-  await worker.close();
+  archiveWorker.cancelAllJobs(reason);
+  await Promise.all([worker.close(), archiveWorker.close()]);
+  archiveConnection.disconnect();
   publisherRedis.disconnect();
   connection.disconnect();
   log.info('engine worker stopped');

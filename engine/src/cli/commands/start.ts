@@ -3,7 +3,8 @@ import path from 'node:path';
 import { applyMigrations, freePort, startEmbeddedPostgres } from '@hm/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { MarketDataJob, marketDataJobId, QueueName } from '../../contracts/queues.js';
+import { openArchiveStore } from '../../archive/open-store.js';
+import { ArchiveJob, archiveCollectJobId, MarketDataJob, marketDataJobId, QueueName } from '../../contracts/queues.js';
 import { BITMEX_ENDPOINTS, type EngineEnv } from '../../env.js';
 import type { Logger } from '../../log.js';
 import { repoRoot } from '../../paths.js';
@@ -91,6 +92,7 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     }
     await Promise.all(Array.from({ length: env.HM_WORKERS }, (_, i) => run(`worker-${i + 1}`, ENTRY.worker)));
     await ensureFeedJob(redis.url, { feedUrl, symbols: env.HM_SYMBOLS, bookTable: env.HM_BOOK_TABLE });
+    await ensureArchiveJobs(redis.url, env, log);
     const api = await run('api', ENTRY.api);
 
     const url = api.url ?? `http://${env.HOST}:${env.PORT}`;
@@ -104,6 +106,55 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     if (err instanceof FixItError) log.error(err.message);
     else log.error('start-up failed', { error: err });
     await shutdown(1);
+  }
+}
+
+/**
+ * The archive's jobs: the collector (unless HM_COLLECT=false) and, for simulator markets the archive
+ * has no trades of, HM_HISTORY_DAYS of synthetic history ending now (book for the last day only:
+ * weeks of book are large), so charts and backtests have data at once. Both run on the workers.
+ */
+async function ensureArchiveJobs(redisUrl: string, env: EngineEnv, log: Logger): Promise<void> {
+  const store = openArchiveStore(env);
+  const jobs: { name: string; data: ArchiveJob; jobId: string }[] = [];
+  if (env.HM_COLLECT === 'true') {
+    jobs.push({
+      name: 'collect',
+      data: { type: 'collect', exchange: 'bitmex', symbols: env.HM_SYMBOLS },
+      jobId: archiveCollectJobId('bitmex', env.HM_SYMBOLS),
+    });
+  }
+  if (env.HM_FEED === 'simulator' && env.HM_HISTORY_DAYS > 0) {
+    const empty: string[] = [];
+    for (const symbol of env.HM_SYMBOLS) {
+      if ((await store.list(`bitmex/${symbol}/trades/`)).length === 0) empty.push(symbol);
+    }
+    if (empty.length > 0) {
+      const toMs = Date.now();
+      const fromMs = toMs - env.HM_HISTORY_DAYS * 86_400_000;
+      log.info(
+        `archive has no history for ${empty.join(', ')}: generating ${env.HM_HISTORY_DAYS} days in the background`,
+      );
+      jobs.push({
+        name: 'generate',
+        data: { type: 'generate', markets: empty, fromMs, toMs, seed: env.HM_SIM_SEED, bookFromMs: toMs - 86_400_000 },
+        jobId: `generate-${empty.join('-')}-${toMs}`,
+      });
+    }
+  }
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const queue = new Queue(QueueName.archive, { connection });
+  try {
+    for (const job of jobs) {
+      await queue.add(job.name, ArchiveJob.parse(job.data), {
+        jobId: job.jobId,
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    }
+  } finally {
+    await queue.close();
+    connection.disconnect();
   }
 }
 
