@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createDb } from '@hm/db';
+import { type ArchiveStore, openArchiveStoreFromEnv } from '@hm/engine/archive';
 import { QueueName } from '@hm/engine/contracts';
 import { createLogger, type Logger } from '@hm/engine/log';
 import { Queue } from 'bullmq';
@@ -52,6 +53,11 @@ export interface AppOptions {
   /** Built dashboard directory served at `/`. */
   webDist?: string;
   log?: Logger;
+  /**
+   * The trade archive candles older than Redis's live history come from. Default: the one the
+   * engine's environment names (HM_ARCHIVE_DIR, else HM_DATA_DIR/archive; S3 when S3_BUCKET is set).
+   */
+  archive?: ArchiveStore;
   /** Called as each subscription result is about to be written to a socket (benchmarks only). */
   onNext?: (result: unknown) => void;
 }
@@ -86,6 +92,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     pubsub: createRedisPubSub(publishClient, subscribeClient),
     market: new MarketStore(redis),
     queues: { marketData },
+    archive: opts.archive ?? openArchiveStoreFromEnv(),
   };
   const yoga = createYoga({
     schema,

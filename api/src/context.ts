@@ -1,4 +1,5 @@
 import type { Db } from '@hm/db';
+import type { ArchiveStore } from '@hm/engine/archive';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MarketStore } from './market-store.js';
@@ -12,4 +13,6 @@ export interface Context {
   pubsub: PubSub;
   market: MarketStore;
   queues: { marketData: Queue };
+  /** The trade archive (older candle history, `archiveInfo`); read only. */
+  archive: ArchiveStore;
 }

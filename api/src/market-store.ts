@@ -33,6 +33,21 @@ export class MarketStore {
     return parse<CandleEvent>(await this.redis.get(MdKey.lastCandle(market, period)));
   }
 
+  /**
+   * Start (unix s) of the earliest candle Redis holds for the market and period, closed or forming:
+   * where the live history begins (older buckets come from the archive). Null when there is none.
+   */
+  async firstCandleTime(market: string, period: Period): Promise<number | null> {
+    const [first, forming] = await Promise.all([
+      this.redis.zrange(MdKey.candles(market, period), 0, 0, 'WITHSCORES'),
+      this.formingCandle(market, period),
+    ]);
+    const times = [first[1] === undefined ? null : Number(first[1]), forming?.time ?? null].filter(
+      (t): t is number => t !== null && Number.isFinite(t),
+    );
+    return times.length ? Math.min(...times) : null;
+  }
+
   /** Closed candles with `from ≤ time ≤ to` (unix s), the newest `limit`, ascending by time. */
   async closedCandles(market: string, period: Period, from: number, to: number, limit: number): Promise<CandleEvent[]> {
     const max = Number.isFinite(to) ? to : '+inf';

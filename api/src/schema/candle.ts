@@ -1,5 +1,6 @@
 import { type CandleEvent, candleTopicId, Topic } from '@hm/engine/contracts';
 import { builder } from '../builder.js';
+import { archiveCandlesBefore } from './archive.js';
 import { badInput, intArg, marketArg } from './inputs.js';
 import { PeriodEnum } from './market.js';
 
@@ -19,7 +20,7 @@ builder.queryField('candles', (t) =>
   t.field({
     type: [CandleRef],
     description:
-      'Candles of the live feed, ascending by time, the newest `limit` within [from, to] (unix seconds; the last may still be forming). Older history comes from the archive.',
+      'Candles ascending by time, the newest `limit` within [from, to] (bucket starts, unix seconds). Buckets from the start of the live history in Redis on come from the live feed (the last may still be forming); older buckets are built from the trade archive, without gap or duplicate at the seam. Buckets without trades are absent. Reading a corrupt archive segment fails with an error naming it.',
     args: {
       market: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodEnum, required: true }),
@@ -33,16 +34,31 @@ builder.queryField('candles', (t) =>
       const from = args.from ?? 0;
       const to = args.to ?? Number.POSITIVE_INFINITY;
       if (from > to) throw badInput(`from (${from}) is after to (${to})`);
-      const [closed, forming] = await Promise.all([
+      const [closed, forming, liveStart] = await Promise.all([
         ctx.market.closedCandles(args.market, args.period, from, to, limit),
         ctx.market.formingCandle(args.market, args.period),
+        ctx.market.firstCandleTime(args.market, args.period),
       ]);
       const last = closed.at(-1);
-      const withForming =
+      const live = (
         forming && forming.time >= from && forming.time <= to && (!last || forming.time > last.time)
           ? [...closed, forming]
-          : closed;
-      return withForming.slice(-limit);
+          : closed
+      ).slice(-limit);
+      // The seam: the archive covers buckets before the live history's first one (all of them
+      // when Redis has none), the live feed that bucket and later.
+      const before = Math.min(
+        Number.isFinite(to) ? to + 1 : Number.POSITIVE_INFINITY,
+        liveStart ?? Math.floor(Date.now() / 1000) + 1,
+      );
+      const archived = await archiveCandlesBefore(ctx.archive, {
+        market: args.market,
+        period: args.period,
+        from,
+        before,
+        need: limit - live.length,
+      });
+      return [...archived.map((c) => ({ market: args.market, period: args.period, ...c })), ...live];
     },
   }),
 );

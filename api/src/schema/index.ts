@@ -3,6 +3,7 @@ import './scalars.js';
 import './health.js';
 import './market.js';
 import './candle.js';
+import './archive.js';
 import './ticker.js';
 import './order-book.js';
 import './trade.js';

@@ -1,14 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { type ArchiveCandle, archiveCandles } from '../../archive/archive-candles.js';
 import { openArchiveStore } from '../../archive/open-store.js';
-import { readTrades } from '../../archive/trade-archive.js';
 import { readEngineEnv } from '../../env.js';
-import { CandleBuilder, type TickCandle } from '../../market/candles.js';
-import { PERIOD_SECONDS, type Period } from '../../market/periods.js';
-import { fromTicks, toTicks } from '../../market/price-ticks.js';
-
-/** BitMEX's finest price precision (1 satoshi). */
-const FINEST_TICK = 1e-8;
+import type { Period } from '../../market/periods.js';
 
 const PERIOD_FLAGS: Record<string, Period> = {
   '1m': 'M1',
@@ -64,51 +59,14 @@ export async function candlesCommand(argv: string[]): Promise<void> {
   const period = PERIOD_FLAGS[flags.period] as Period;
   const fromMs = Date.parse(flags.from);
   const toMs = Date.parse(flags.to);
-  const builder = new CandleBuilder(period);
-  const out: { time: number; open: number; high: number; low: number; close: number; volume: number }[] = [];
-  // Segments may use different ticks (an hour with an off-grid price falls back to 1e-8); candles
-  // are built in the finest tick so every segment converts exactly.
-  const tick = FINEST_TICK;
-  const emit = (c: TickCandle | null) => {
-    if (c && c.time * 1000 >= fromMs && c.time * 1000 < toMs) {
-      const px = (t: number) => fromTicks(t, tick);
-      out.push({
-        time: c.time,
-        open: px(c.open),
-        high: px(c.high),
-        low: px(c.low),
-        close: px(c.close),
-        volume: c.volume,
-      });
-    }
-  };
   const store = openArchiveStore(readEngineEnv());
-  // A bucket starting in [from, to) holds trades from its start up to one period after `to`.
+  let out: ArchiveCandle[];
   try {
-    for await (const batch of readTrades(
-      store,
-      flags.exchange,
-      flags.market,
-      fromMs,
-      toMs + PERIOD_SECONDS[period] * 1000,
-    )) {
-      for (let i = 0; i < batch.ids.length; i++) {
-        const update = builder.apply({
-          id: batch.ids[i] ?? '',
-          symbol: flags.market,
-          timeMs: Number((batch.timeNs[i] ?? 0n) / 1_000_000n),
-          priceTicks: toTicks(fromTicks(batch.priceTicks[i] ?? 0, batch.tickSize), tick) ?? Number.NaN,
-          size: batch.size[i] ?? 0,
-          side: (batch.side[i] ?? 1) > 0 ? 'BUY' : 'SELL',
-        });
-        if (update?.closed) emit(update.closed);
-      }
-    }
+    out = await archiveCandles(store, { exchange: flags.exchange, symbol: flags.market, period, fromMs, toMs });
   } catch (err) {
     console.error(`hm candles: ${(err as Error).message}`);
     process.exit(1);
   }
-  emit(builder.current());
   if (flags.json) console.log(JSON.stringify(out));
   else
     for (const c of out)
