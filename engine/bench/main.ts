@@ -1,19 +1,21 @@
 /**
  * `npm run bench` / `hm bench`: the live path's latency and one API process's subscriber capacity,
- * all on loopback. Figures and method: docs/benchmarks.md.
+ * all on loopback, and the market-data archive's read speed. Figures and method: docs/benchmarks.md.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { measureArchiveDecode } from './archive-decode.js';
 import { measureCapacity } from './capacity.js';
 import { startHarness } from './harness.js';
 import { measureLatency } from './latency.js';
 
 const Flags = z.object({
-  only: z.enum(['latency', 'capacity']).optional(),
+  only: z.enum(['latency', 'capacity', 'archive']).optional(),
   seconds: z.coerce.number().int().min(1).max(120).default(10),
   subscribers: z.coerce.number().int().min(1).max(5_000).default(100),
   rate: z.coerce.number().int().min(1).max(20_000).default(1_000),
   'max-subscribers': z.coerce.number().int().min(100).max(10_000).default(5_000),
+  'archive-trades': z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
 });
 
 export async function benchCommand(argv: string[]): Promise<void> {
@@ -29,6 +31,7 @@ export async function benchCommand(argv: string[]): Promise<void> {
         subscribers: { type: 'string' },
         rate: { type: 'string' },
         'max-subscribers': { type: 'string' },
+        'archive-trades': { type: 'string' },
       },
     });
     if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals.join(' ')}`);
@@ -37,9 +40,31 @@ export async function benchCommand(argv: string[]): Promise<void> {
     const message =
       err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
     console.error(
-      `hm bench: ${message}\nusage: hm bench [--only latency|capacity] [--seconds N] [--subscribers N] [--rate N] [--max-subscribers N]`,
+      `hm bench: ${message}\nusage: hm bench [--only latency|capacity|archive] [--seconds N] [--subscribers N] [--rate N] [--max-subscribers N] [--archive-trades N]`,
     );
     process.exit(2);
+  }
+
+  const report: Record<string, unknown> = {};
+  // In-process and CPU-bound: runs before the harness exists, so Redis and the API do not compete for the cores.
+  if (flags.only === undefined || flags.only === 'archive') {
+    const a = await measureArchiveDecode({ trades: flags['archive-trades'] });
+    report.archive = a;
+    const row = (label: string, t: { bestMs: number; medianMs: number; tradesPerSec: number }) =>
+      `  ${label.padEnd(34)} best ${t.bestMs.toFixed(1).padStart(8)} ms   median ${t.medianMs.toFixed(1).padStart(8)} ms   ${(t.tradesPerSec / 1e6).toFixed(1).padStart(7)} M trades/s`;
+    console.log(
+      `\narchive: ${a.trades} XBTUSD trades in ${a.segments} hourly segments (${(a.archiveBytes / 2 ** 20).toFixed(0)} MiB), best/median of ${a.repetitions}`,
+    );
+    console.log(row('plain Float64Array scan', a.baseline));
+    console.log(row('decode (segments in memory)', a.decode));
+    console.log(row('readTrades (local store, SHA-256)', a.read));
+    console.log(
+      `  decode ÷ scan ${a.decodeVsBaseline.toFixed(1)}× (target ≤ ${a.targetFactor}×) ${a.pass ? 'PASS' : 'FAIL'}   read ÷ scan ${a.readVsBaseline.toFixed(1)}×`,
+    );
+  }
+  if (flags.only === 'archive') {
+    console.log(`\n${JSON.stringify({ bench: 'archive', ...report })}`);
+    return;
   }
 
   const h = await startHarness();
@@ -49,7 +74,6 @@ export async function benchCommand(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  const report: Record<string, unknown> = {};
   try {
     if (flags.only !== 'capacity') {
       const l = await measureLatency(h, flags.rate, flags.subscribers, flags.seconds);
