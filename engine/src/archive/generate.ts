@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { getInstrument } from '../market/instruments.js';
+import { getInstrument, type Instrument } from '../market/instruments.js';
+import { MarketModel } from '../simulator/model.js';
 import { writeBookHour } from './book-archive.js';
 import { Compression, HOUR_MS } from './layout.js';
 import { simulatePaths } from './price-paths.js';
@@ -51,11 +52,17 @@ export async function generateHistory(
   const req = GenerateRequest.parse(input);
   const instruments = req.markets.map(getInstrument);
   const paths = simulatePaths(req.seed, req.fromMs, req.toMs, [...new Set(instruments.map((i) => i.underlying))]);
+  const volume = calibrateVolume(instruments, req.seed, req.toMs);
   const hoursPerMarket = Math.ceil(req.toMs / HOUR_MS) - Math.floor(req.fromMs / HOUR_MS);
   const hoursTotal = hoursPerMarket * instruments.length;
   const result: GenerateResult = { hours: 0, trades: 0, bookRecords: 0, bytes: 0 };
   for (const instrument of instruments) {
-    for (const hour of synthesizeHours({ ...req, instrument, paths })) {
+    for (const hour of synthesizeHours({
+      ...req,
+      instrument,
+      paths,
+      volumePerMinute: volume.get(instrument.symbol),
+    })) {
       if (hour.trades.timeNs.length > 0) {
         result.bytes += (await writeTradeHour(store, hour.trades, hour.hourMs)).bytes;
         result.trades += hour.trades.timeNs.length;
@@ -69,4 +76,19 @@ export async function generateHistory(
     }
   }
   return result;
+}
+
+/** Simulated minutes {@link calibrateVolume} runs the live model for. */
+const CALIBRATION_MINUTES = 10;
+
+/**
+ * Mean contracts per minute each market trades in the live simulator (its model run for
+ * {@link CALIBRATION_MINUTES} simulated minutes), so history and the live tail look alike on a
+ * volume chart.
+ */
+export function calibrateVolume(instruments: readonly Instrument[], seed: number, atMs: number): Map<string, number> {
+  const model = new MarketModel({ seed, startMs: atMs, instruments });
+  const volume = new Map(instruments.map((i) => [i.symbol, 0]));
+  for (const t of model.step(CALIBRATION_MINUTES * 60_000)) volume.set(t.symbol, (volume.get(t.symbol) ?? 0) + t.size);
+  return new Map([...volume].map(([s, v]) => [s, v / CALIBRATION_MINUTES]));
 }

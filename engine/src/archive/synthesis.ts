@@ -16,6 +16,11 @@ export interface SynthesisOptions {
   paths: PricePaths;
   /** Mean taker trades per minute at base volatility (busier when volatility clusters). */
   tradesPerMinute: number;
+  /**
+   * Mean contracts traded per minute (see {@link calibrateVolume}); each print then stands for
+   * the flow of a short spell. Default: $2000 per print, like one simulated taker order.
+   */
+  volumePerMinute?: number | undefined;
   /** Levels per book side; 0 writes no book. */
   bookDepth: number;
   /** Simulated ms between book snapshots (each hour also starts with one). */
@@ -46,7 +51,11 @@ export function* synthesizeHours(o: SynthesisOptions): Generator<SynthesizedHour
   const rng = Rng.stream(o.seed, 7_100 + ([...inst.symbol].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) % 10_000));
   const endPrice = under[paths.seconds] ?? 1;
   const lotUsd = contractUsd(inst, endPrice, xbt?.[paths.seconds] ?? START_XBT) * inst.lotSize;
-  const tradeLots = Math.max(1, Math.round(2_000 / lotUsd));
+  // Mean lots per print: from the calibrated volume when given, else one $2000 taker order.
+  const tradeLots = Math.max(
+    1,
+    o.volumePerMinute ? o.volumePerMinute / o.tradesPerMinute / inst.lotSize : Math.round(2_000 / lotUsd),
+  );
   const book =
     o.bookDepth > 0
       ? new SyntheticBook(
@@ -91,7 +100,8 @@ export function* synthesizeHours(o: SynthesisOptions): Generator<SynthesizedHour
     for (const frac of offsets) {
       const ns = BigInt(secMs) * 1_000_000n + BigInt(Math.floor(frac * 1e9));
       const side: 1 | -1 = rng.next() < buyProb ? 1 : -1;
-      const lots = (1 + Math.floor(rng.exp() * tradeLots)) * (rng.next() < 0.03 ? 10 : 1);
+      // Exponential around the mean, with an occasional block 10× the size (mean ≈ 1.27 × tradeLots).
+      const lots = Math.max(1, Math.round((rng.exp() * tradeLots) / 1.27)) * (rng.next() < 0.03 ? 10 : 1);
       const size = lots * inst.lotSize;
       const center = centerAt(frac);
       let ticks = side === 1 ? Math.floor(center) + 1 : Math.floor(center);
