@@ -74,8 +74,15 @@ export function startChild(opts: ChildOptions): Supervised {
       }
       const delay = Math.min(10_000, 500 * 2 ** restarts.length);
       restarts.push(now);
-      log.warn(`${name} exited unexpectedly (${code ?? signal}); restarting in ${delay} ms`);
-      retryTimer = setTimeout(launch, delay);
+      // A Ctrl-C reaches the children with the parent: a clean exit is reported only if the
+      // parent is not stopping by the time the restart is due.
+      const clean = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+      if (!clean) log.warn(`${name} exited unexpectedly (${code ?? signal}); restarting in ${delay} ms`);
+      retryTimer = setTimeout(() => {
+        if (stopping) return;
+        if (clean) log.warn(`${name} stopped by itself (${code ?? signal}); restarting it`);
+        launch();
+      }, delay);
     });
   };
   launch();
