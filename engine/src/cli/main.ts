@@ -14,9 +14,9 @@ commands:
   worker      run one engine worker (needs REDIS_URL)
   feed replay --exchange bitmex --symbol SYM FILE   rebuild a book + trades from a recorded feed (JSON on stdout)
   feed record --exchange E --symbols A,B --out FILE   append raw feed frames to FILE ('hm feed help')
-  archive     import BitMEX trade files, info, verify ('hm archive help')
+  archive     import BitMEX trade/quote files, generate history, info, verify ('hm archive help')
   candles     candles from the archive: --market --period --from --to [--json]
-  bench       live-path latency and subscriber capacity (docs/benchmarks.md)
+  bench       live-path latency, subscriber capacity, archive read speed (docs/benchmarks.md)
   help        show this help
 
 environment: see the README's table (PORT, DATABASE_URL, REDIS_URL, HM_FEED, ...)`;
