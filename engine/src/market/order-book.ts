@@ -153,6 +153,14 @@ export class OrderBook {
     };
   }
 
+  /**
+   * Visits one side's levels best first without allocating; return false from `visit` to stop.
+   * The hot-path way to read a book (strategies, the simulated venue).
+   */
+  forEachLevel(side: BookSide, visit: (priceTicks: number, size: number) => boolean): void {
+    this.levelsOf(side).forEachBestFirst(visit);
+  }
+
   /** Full depth of one side, best first, as `[priceTicks, size]`. */
   levels(side: BookSide): [number, number][] {
     const out: [number, number][] = [];
