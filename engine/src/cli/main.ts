@@ -16,6 +16,7 @@ commands:
   feed record --exchange E --symbols A,B --out FILE   append raw feed frames to FILE ('hm feed help')
   archive     import BitMEX trade/quote files, generate history, info, verify ('hm archive help')
   candles     candles from the archive: --market --period --from --to [--json]
+  backtest    a strategy over the archive: --strategy SDBot --market XBTUSD --from --to [--param k=v] [--json]
   bench       live-path latency, subscriber capacity, archive read speed (docs/benchmarks.md)
   help        show this help
 
@@ -44,6 +45,9 @@ switch (command) {
     break;
   case 'candles':
     await (await import('./commands/candles.js')).candlesCommand(rest);
+    break;
+  case 'backtest':
+    await (await import('./commands/backtest.js')).backtestCommand(rest);
     break;
   case 'bench':
     await (await import('../../bench/main.js')).benchCommand(rest);

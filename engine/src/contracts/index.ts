@@ -9,5 +9,6 @@ export {
   ticksToPrice,
 } from '../market/instruments.js';
 export { bucketStart, PERIOD_SECONDS, PERIODS, type Period } from '../market/periods.js';
+export * from './backtest.js';
 export * from './queues.js';
 export * from './topics.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BacktestRequest } from './backtest.js';
 
 /** BullMQ queue names: the engine's workers consume them, the API and CLI produce. */
 export const QueueName = {
@@ -6,6 +7,8 @@ export const QueueName = {
   marketData: 'market-data',
   /** Archive work: `collect` (long-running, live feed → hourly segments) and `generate` (synthetic history). */
   archive: 'archive',
+  /** Backtests: one job per session, results stored with Prisma; any number of workers share it. */
+  backtest: 'backtest',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -52,3 +55,10 @@ export type ArchiveJob = z.input<typeof ArchiveJob>;
 export function archiveCollectJobId(exchange: string, symbols: readonly string[]): string {
   return `collect-${exchange}-${[...symbols].sort().join('-')}`;
 }
+
+/** `backtest` job: run the session's backtest and store its results (replacing any partial ones). */
+export const BacktestJob = z.object({
+  sessionId: z.string().uuid(),
+  request: BacktestRequest,
+});
+export type BacktestJob = z.input<typeof BacktestJob>;

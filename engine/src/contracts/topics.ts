@@ -54,6 +54,25 @@ export const MdKey = {
  */
 export const ARCHIVE_HISTORY_CHANNEL = 'archive.history-written';
 
+/**
+ * Progress of a running backtest, published (JSON {@link BacktestProgressEvent}) on
+ * `backtest.progress:<sessionId>` while it runs.
+ */
+export const backtestProgressChannel = (sessionId: string) => `backtest.progress:${sessionId}`;
+
+/** One progress report of a backtest. */
+export interface BacktestProgressEvent {
+  sessionId: string;
+  /** 0..100. */
+  percent: number;
+  /** Simulated time reached, unix ms. */
+  simTimeMs: number;
+  events: number;
+  eventsPerSec: number;
+  /** Equity at that time, settlement currency. */
+  equity: number;
+}
+
 /** Trades kept in each market's trade stream (days of a busy market; ~200 B each). */
 export const TRADE_STREAM_LEN = 1_000_000;
 

@@ -1,0 +1,45 @@
+import type { Logger } from '../log.js';
+import type { OrderBook } from '../market/order-book.js';
+import type { PortfolioPort } from '../portfolio/portfolio-port.js';
+import type { Mode, OpenOrder, StrategyContext } from '../strategy/sdk.js';
+import type { ExecutionVenue } from '../venue/venue.js';
+
+/** The kernel's read-only view for strategies: positions from the portfolio, orders from the venue. */
+export class KernelContext implements StrategyContext {
+  nowMs = 0;
+  /** Last trade price per market, quote currency. */
+  readonly last = new Map<string, number>();
+
+  constructor(
+    readonly mode: Mode,
+    readonly markets: readonly string[],
+    private readonly portfolio: PortfolioPort,
+    private readonly venue: ExecutionVenue,
+    private readonly books: ReadonlyMap<string, OrderBook>,
+    private readonly logger: Logger,
+  ) {}
+
+  position(symbol: string): number {
+    return this.portfolio.position(symbol).qty;
+  }
+
+  avgEntryPrice(symbol: string): number | null {
+    return this.portfolio.position(symbol).avgEntry;
+  }
+
+  openOrders(symbol?: string): readonly OpenOrder[] {
+    return this.venue.openOrders(symbol);
+  }
+
+  lastPrice(symbol: string): number | null {
+    return this.last.get(symbol) ?? null;
+  }
+
+  book(symbol: string): OrderBook | null {
+    return this.books.get(symbol) ?? null;
+  }
+
+  log(message: string, fields?: Record<string, unknown>): void {
+    this.logger.info(message, { ...fields, simTime: new Date(this.nowMs).toISOString() });
+  }
+}

@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHistory } from '../src/archive/generate.js';
+import { LocalArchiveStore } from '../src/archive/local-store.js';
+import { listManifests } from '../src/archive/segments.js';
+import { type BacktestResult, runBacktest } from '../src/kernel/backtest.js';
+import { createLogger } from '../src/log.js';
+import { repoRoot } from '../src/paths.js';
+
+// Backtests through the one kernel, on archive history written by `hm archive generate`.
+const FROM = Date.UTC(2026, 10, 29, 20, 0, 0);
+const TO = FROM + 8 * 3_600_000; // across a funding instant (04:00) and a day boundary
+let dir: string;
+let store: LocalArchiveStore;
+const log = createLogger('backtest-test', 'error');
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'hm-backtest-'));
+  store = new LocalArchiveStore(dir);
+  await generateHistory(store, {
+    markets: ['XBTUSD', 'XBTUSDT'],
+    fromMs: FROM,
+    toMs: TO,
+    seed: 3,
+    tradesPerMinute: 40,
+    snapshotEveryMs: 60_000,
+  });
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = async (strategy: string, markets: string[], params: Record<string, unknown> = {}) =>
+  (await runBacktest(store, { strategy, markets, fromMs: FROM, toMs: TO, params }, { log })).result;
+
+/** Round trips and equity must explain every reported number. */
+function checkAccounts(r: BacktestResult): void {
+  expect(r.equity[0]).toEqual({ time: FROM, equity: 1 });
+  expect(r.equity.at(-1)?.time).toBe(TO);
+  for (let i = 1; i < r.equity.length; i++) {
+    expect((r.equity[i]?.time ?? 0) - (r.equity[i - 1]?.time ?? 0)).toBeLessThanOrEqual(60_000);
+  }
+  const first = r.equity[0]?.equity ?? 0;
+  const last = r.equity.at(-1)?.equity ?? 0;
+  expect(r.metrics.netPnl).toBeCloseTo(last - first, 12);
+  // Flat at the end: equity moved by exactly the round trips' net P&L.
+  const sum = r.roundTrips.reduce((a, t) => a + t.pnl, 0);
+  expect(last - first).toBeCloseTo(sum, 10);
+  const closed = r.roundTrips.length;
+  expect(r.metrics.roundTrips).toBe(closed);
+  if (closed > 0) expect(r.metrics.winRate).toBeCloseTo(r.roundTrips.filter((t) => t.pnl > 0).length / closed, 12);
+  for (const t of r.roundTrips.filter((x) => x.market === 'XBTUSD')) {
+    const sign = t.side === 'long' ? 1 : -1;
+    const gross = sign * t.qty * (1 / t.entryPrice - 1 / t.exitPrice);
+    expect(t.pnl).toBeCloseTo(gross - t.fees - t.funding, 12);
+  }
+}
+
+describe('backtests on the archive', () => {
+  it('TestBot alternates every interval and its accounts add up (fees, funding, round trips)', async () => {
+    const r = await run('TestBot', ['XBTUSD'], { trade_interval: 600 });
+    expect(r.metrics.fills).toBeGreaterThanOrEqual(40);
+    expect(r.rejects).toBe(0);
+    expect(r.roundTrips.length).toBeGreaterThanOrEqual(20);
+    expect(r.metrics.feesPaid).toBeGreaterThan(0);
+    checkAccounts(r);
+  });
+
+  it('SDBot trades Bollinger reversals on 1m candles; two identical runs give identical JSON', async () => {
+    const a = await run('SDBot', ['XBTUSD']);
+    const b = await run('SDBot', ['XBTUSD']);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.roundTrips.length).toBeGreaterThan(0);
+    expect(a.metrics.sharpeBasis).toBe('hourly');
+    checkAccounts(a);
+  });
+
+  it('SazBot reads the replayed L2 book; DivergeBot trades two legs', async () => {
+    const saz = await run('SazBot', ['XBTUSD'], { band_min: 0.0001, band_max: 0.01, entry_ratio: 1.2 });
+    expect(saz.events).toBeGreaterThan(10_000);
+    checkAccounts(saz);
+    const div = await run('DivergeBot', ['XBTUSD', 'XBTUSDT'], {
+      threshold: 0.0005,
+      exit_threshold: 0.0001,
+      trade_size: 1000, // a multiple of both legs' lot sizes (100 and 1000)
+    });
+    expect(div.rejects).toBe(0);
+    expect(new Set(div.roundTrips.map((t) => t.market))).toEqual(new Set(['XBTUSD', 'XBTUSDT']));
+  });
+
+  it('refuses bad requests with the reason', async () => {
+    await expect(run('NoSuchBot', ['XBTUSD'])).rejects.toThrow(/SDBot/);
+    await expect(run('SDBot', ['XBTUSD'], { period: -3 })).rejects.toThrow(/invalid SDBot parameters: period/);
+    await expect(run('DivergeBot', ['XBTUSD'])).rejects.toThrow(/DivergeBot trades 2 market/);
+  });
+});
+
+describe('hm backtest', () => {
+  const hm = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(repoRoot, 'engine/bin/hm.js'), 'backtest', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, HM_ARCHIVE_DIR: dir },
+      encoding: 'utf8',
+    });
+  const window = ['--from', new Date(FROM).toISOString(), '--to', new Date(TO).toISOString()];
+
+  it('prints the documented JSON with --json', () => {
+    const out = hm(['--strategy', 'SDBot', '--market', 'XBTUSD', ...window, '--param', 'num_std=1.5', '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    const r = JSON.parse(out.stdout) as BacktestResult;
+    expect(r.strategy).toBe('SDBot');
+    expect(r.settleCurrency).toBe('XBT');
+    expect(Object.keys(r.metrics)).toEqual(
+      expect.arrayContaining([
+        'netPnl',
+        'returnPct',
+        'sharpe',
+        'sortino',
+        'maxDrawdown',
+        'maxDrawdownPct',
+        'calmar',
+        'profitFactor',
+        'expectancy',
+        'winRate',
+        'roundTrips',
+        'fills',
+        'feesPaid',
+        'fundingPaid',
+      ]),
+    );
+    expect(Object.keys(r.roundTrips[0] ?? {}).sort()).toEqual(
+      ['entryPrice', 'entryTime', 'exitPrice', 'exitTime', 'fees', 'funding', 'market', 'pnl', 'qty', 'side'].sort(),
+    );
+    checkAccounts(r);
+  });
+
+  it("fails on a corrupt segment with the archive's message, and on wrong flags with exit 2", async () => {
+    const bad = hm(['--strategy', 'SDBot', '--market', 'XBTUSD', '--from', 'soon', '--to', 'later']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--from: not an ISO date/);
+    const seg = (await listManifests(store)).flatMap((m) =>
+      'segments' in m && m.kind === 'trades' && m.symbol === 'XBTUSD' ? m.segments : [],
+    )[2];
+    const file = path.join(dir, ...(seg?.key ?? '').split('/'));
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    try {
+      const corrupt = hm(['--strategy', 'SDBot', '--market', 'XBTUSD', ...window, '--json']);
+      expect(corrupt.status).toBe(1);
+      expect(corrupt.stderr).toContain(`corrupt archive segment ${seg?.key}: size`);
+    } finally {
+      writeFileSync(file, bytes);
+    }
+  });
+});
