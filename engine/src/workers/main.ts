@@ -2,6 +2,7 @@
  * An engine worker process: consumes the engine's BullMQ queues until SIGINT/SIGTERM (or its
  * parent going away), then cancels running jobs, lets them finish cleanly and exits.
  */
+import { createDb } from '@hm/db';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { openArchiveStore } from '../archive/open-store.js';
@@ -9,6 +10,7 @@ import { QueueName } from '../contracts/queues.js';
 import { readEngineEnv } from '../env.js';
 import { createLogger } from '../log.js';
 import { archiveProcessor } from './archive.worker.js';
+import { backtestProcessor } from './backtest.worker.js';
 import { marketDataProcessor } from './market-data.worker.js';
 
 const env = readEngineEnv();
@@ -42,13 +44,29 @@ const archiveWorker = new Worker(QueueName.archive, archiveProcessor(env.REDIS_U
   stalledInterval: 15_000,
   maxStalledCount: 1_000_000,
 });
-for (const w of [worker, archiveWorker]) {
+// Backtests: CPU-bound, one at a time per worker process (run more workers to run more at once).
+// A killed worker's job is picked up by another within ~30 s and rerun from the start.
+const db = env.DATABASE_URL ? createDb(env.DATABASE_URL, { poolSize: 2 }) : null;
+const backtestConnection = db ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null }) : null;
+const backtestWorker =
+  db && backtestConnection
+    ? new Worker(QueueName.backtest, backtestProcessor(db, publisherRedis, archiveStore, log), {
+        connection: backtestConnection,
+        concurrency: 1,
+        lockDuration: 30_000,
+        stalledInterval: 15_000,
+        maxStalledCount: 3,
+      })
+    : null;
+if (!db) log.warn('DATABASE_URL not set: this worker does not take backtests');
+const workers = [worker, archiveWorker, ...(backtestWorker ? [backtestWorker] : [])];
+for (const w of workers) {
   w.on('error', (err) => log.error('worker error', { error: err }));
   w.on('failed', (job, err) => log.error('job failed', { jobId: job?.id, error: err }));
 }
 
-await Promise.all([worker.waitUntilReady(), archiveWorker.waitUntilReady()]);
-log.info('engine worker ready', { queues: [QueueName.marketData, QueueName.archive] });
+await Promise.all(workers.map((w) => w.waitUntilReady()));
+log.info('engine worker ready', { queues: workers.map((w) => w.name) });
 process.send?.({ type: 'ready' });
 
 let stopping = false;
@@ -56,10 +74,11 @@ async function shutdown(reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info('engine worker stopping', { reason });
-  worker.cancelAllJobs(reason);
-  archiveWorker.cancelAllJobs(reason);
-  await Promise.all([worker.close(), archiveWorker.close()]);
+  for (const w of workers) w.cancelAllJobs(reason);
+  await Promise.all(workers.map((w) => w.close()));
   archiveConnection.disconnect();
+  backtestConnection?.disconnect();
+  await db?.$disconnect();
   publisherRedis.disconnect();
   connection.disconnect();
   log.info('engine worker stopped');

@@ -1,0 +1,62 @@
+import type { Db } from '@hm/db';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ArchiveStore } from '../archive/store.js';
+import { BacktestJob } from '../contracts/queues.js';
+import { type BacktestProgressEvent, backtestProgressChannel } from '../contracts/topics.js';
+import { runBacktest } from '../kernel/backtest.js';
+import type { Logger } from '../log.js';
+import { saveBacktestResult } from '../sessions/backtest-results.js';
+
+/** Progress is published at most this often, ms. */
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * Processor of the `backtest` queue: runs the session's backtest in this worker and stores the
+ * result. Progress goes to the job and to Redis (`backtest.progress:<id>`). Cancelling the job
+ * (worker shutdown) aborts the run; BullMQ then hands the job to another worker, whose result
+ * replaces any partial rows (see saveBacktestResult). Bad requests fail at once, unretried.
+ */
+export function backtestProcessor(db: Db, redis: Redis, store: ArchiveStore, log: Logger) {
+  return async (job: Job<unknown>, _token?: string, signal?: AbortSignal) => {
+    const parsed = BacktestJob.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid backtest job: ${parsed.error.message}`);
+    const { sessionId, request } = parsed.data;
+    const jobLog = log.child(`backtest:${sessionId}`);
+    await db.session.update({ where: { id: sessionId }, data: { status: 'RUNNING', startedAt: new Date() } });
+    let lastSent = 0;
+    try {
+      const { result, fills } = await runBacktest(store, request, {
+        log: jobLog,
+        ...(signal ? { signal } : {}),
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - lastSent < PROGRESS_EVERY_MS) return;
+          lastSent = now;
+          const event: BacktestProgressEvent = {
+            sessionId,
+            percent: Math.round(p.fraction * 1000) / 10,
+            simTimeMs: p.simTimeMs,
+            events: p.events,
+            eventsPerSec: Math.round(p.eventsPerSec),
+            equity: p.equity,
+          };
+          void job.updateProgress(event);
+          void redis.publish(backtestProgressChannel(sessionId), JSON.stringify(event));
+        },
+      });
+      await saveBacktestResult(db, sessionId, result, fills);
+      jobLog.info('backtest completed', { events: result.events, netPnl: result.metrics.netPnl });
+      return { events: result.events, netPnl: result.metrics.netPnl };
+    } catch (err) {
+      if (signal?.aborted) throw err; // shutdown: the job is retried elsewhere
+      const message = (err as Error).message;
+      await db.session.update({
+        where: { id: sessionId },
+        data: { status: 'FAILED', error: message, stoppedAt: new Date() },
+      });
+      // A bad request or a corrupt archive fails the same way on every worker: do not retry it.
+      throw new UnrecoverableError(message);
+    }
+  };
+}
