@@ -139,7 +139,10 @@ export class Kernel {
       this.advanceTo(timeMs, every);
       this.onEvent(e, timeMs);
       events += 1;
-      if ((events & 0xffff) === 0) {
+      if ((events & 0x3fff) === 0) {
+        // Let timers and I/O run (queue lock renewal, cancellation): replay is otherwise one long
+        // chain of microtasks between segment reads.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         if (o.signal?.aborted) throw new Error('backtest cancelled');
         const secs = (performance.now() - started) / 1000;
         o.onProgress?.({

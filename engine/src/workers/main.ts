@@ -45,7 +45,6 @@ const archiveWorker = new Worker(QueueName.archive, archiveProcessor(env.REDIS_U
   maxStalledCount: 1_000_000,
 });
 // Backtests: CPU-bound, one at a time per worker process (run more workers to run more at once).
-// A killed worker's job is picked up by another within ~30 s and rerun from the start.
 const db = env.DATABASE_URL ? createDb(env.DATABASE_URL, { poolSize: 2 }) : null;
 const backtestConnection = db ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null }) : null;
 const backtestWorker =
@@ -53,8 +52,10 @@ const backtestWorker =
     ? new Worker(QueueName.backtest, backtestProcessor(db, publisherRedis, archiveStore, log), {
         connection: backtestConnection,
         concurrency: 1,
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        // A run yields at every archive segment, so the lock renews; a killed worker's job is
+        // moved back to waiting within ~15 s and rerun from the start by another worker.
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
         maxStalledCount: 3,
       })
     : null;
