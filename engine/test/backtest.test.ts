@@ -89,6 +89,26 @@ describe('backtests on the archive', () => {
     expect(new Set(div.roundTrips.map((t) => t.market))).toEqual(new Set(['XBTUSD', 'XBTUSDT']));
   });
 
+  it('liquidates when the margin is gone, and the accounts still add up', async () => {
+    const { result, fills } = await runBacktest(
+      store,
+      {
+        strategy: 'TestBot',
+        markets: ['XBTUSD'],
+        fromMs: FROM,
+        toMs: TO,
+        initialBalance: 0.002, // ~$180 behind $200,000 of contracts: a 0.1 % move takes it all
+        params: { trade_interval: 3_600, trade_size: 200_000 },
+      },
+      { log },
+    );
+    const liquidations = fills.filter((f) => f.liquidation === true);
+    expect(liquidations.length).toBeGreaterThan(0);
+    expect(liquidations[0]?.orderId).toBe('liquidation');
+    expect(result.equity[0]?.equity).toBe(0.002);
+    expect(result.metrics.netPnl).toBeCloseTo((result.equity.at(-1)?.equity ?? 0) - 0.002, 12);
+  });
+
   it('refuses bad requests with the reason', async () => {
     await expect(run('NoSuchBot', ['XBTUSD'])).rejects.toThrow(/SDBot/);
     await expect(run('SDBot', ['XBTUSD'], { period: -3 })).rejects.toThrow(/invalid SDBot parameters: period/);

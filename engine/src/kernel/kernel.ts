@@ -227,6 +227,7 @@ export class Kernel {
       t.side = e.side;
       this.ctx.last.set(e.symbol, t.price);
       o.portfolio.mark(e.symbol, t.price);
+      if (o.portfolio.position(e.symbol).qty !== 0 && o.portfolio.isLiquidated()) this.liquidate(timeMs);
       o.venue.onTrade(t);
       this.settle();
       this.route(o.strategy.onTrade?.(t, this.ctx));
@@ -319,15 +320,27 @@ export class Kernel {
     if (settle) this.settle();
   }
 
+  /**
+   * Margin gone: every position is closed at its market's last price (taker fee), each fill
+   * flagged `liquidation`, and the strategy is told, as an exchange's liquidation engine would.
+   */
+  private liquidate(timeMs: number): void {
+    const fills = this.closeAll(timeMs, 'liquidation');
+    this.o.log.warn('liquidated: margin gone', { time: new Date(timeMs).toISOString() });
+    for (const f of fills) this.route(this.o.strategy.onFill?.(f, this.ctx));
+  }
+
   /** Ends the run flat: every open position is closed at its market's last price, taker fee charged. */
-  private closeAll(timeMs: number): void {
+  private closeAll(timeMs: number, reason: 'end-of-run' | 'liquidation' = 'end-of-run'): Fill[] {
+    const closed: Fill[] = [];
     for (const m of this.o.markets) {
       const qty = this.o.portfolio.position(m.symbol).qty;
       const price = this.ctx.last.get(m.symbol);
       if (qty === 0 || price === undefined) continue;
       const fill: Fill = {
-        orderId: 'end-of-run',
-        tag: 'end-of-run',
+        orderId: reason,
+        tag: reason,
+        ...(reason === 'liquidation' ? { liquidation: true } : {}),
         symbol: m.symbol,
         side: qty > 0 ? 'sell' : 'buy',
         price,
@@ -338,7 +351,9 @@ export class Kernel {
       };
       this.o.portfolio.applyFill(fill);
       this.fills.push(fill);
+      closed.push(fill);
     }
+    return closed;
   }
 
   private instrument(symbol: string): Instrument {

@@ -50,4 +50,6 @@ export interface PortfolioPort {
   /** Totals, settlement currency. */
   feesPaid(): number;
   fundingPaid(): number;
+  /** True when the margin is gone (equity at or below maintenance): the kernel then liquidates. */
+  isLiquidated(): boolean;
 }
