@@ -16,7 +16,7 @@ import type { Context } from './context.js';
 import { MarketStore } from './market-store.js';
 import { createRedisPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
-import { SharedSubscriptions } from './shared-subscriptions.js';
+import { type DirectTarget, SharedSubscriptions } from './shared-subscriptions.js';
 import { staticHandler } from './static.js';
 import { shareKey } from './subscription-sharing.js';
 
@@ -25,6 +25,8 @@ type SubscribeResult = AsyncIterable<ExecutionResult> | ExecutionResult;
 interface EnvelopedRunners {
   execute(args: ExecutionArgs): OperationResult;
   subscribe(args: ExecutionArgs): OperationResult;
+  /** The graphql-ws operation and its sockets, for shared subscriptions' direct writes. */
+  operation: Omit<DirectTarget, 'onSent'>;
 }
 
 /**
@@ -115,9 +117,15 @@ export async function startApp(opts: AppOptions): Promise<App> {
     });
   });
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  // Identical subscriptions execute once and fan out (docs/benchmarks.md).
+  const wss = new WebSocketServer({ server, path: '/graphql', perMessageDeflate: false });
+  // Identical subscriptions execute once and fan out (docs/benchmarks.md): each result is serialised
+  // once and written straight to every subscriber's socket, pre-framed, one write per socket per
+  // tick, bypassing graphql-ws's per-subscriber send loop (graphql-ws still handles subscribe,
+  // complete, errors and close). graphql-ws's `onNext` hook sees only unshared subscriptions' results;
+  // `opts.onNext` is called for shared ones here. The direct writes rely on `ws` never holding
+  // frames back, hence no permessage-deflate.
   const shared = new SharedSubscriptions();
+  const onSent = opts.onNext;
   const wsServer = useServer(
     {
       // Yoga's enveloped execute/subscribe travel in rootValue (set in onSubscribe below), so
@@ -131,6 +139,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
           share.key,
           share.policy,
           async () => (await runners.subscribe(args)) as SubscribeResult,
+          { ...runners.operation, ...(onSent ? { onSent } : {}) },
         );
       },
       // Benchmark probe (docs/benchmarks.md): the server-side moment a result is handed to the socket.
@@ -140,7 +149,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
               opts.onNext?.(result),
           }
         : {}),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const {
           schema: s,
           execute,
@@ -160,7 +169,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
           document: parse(params.query),
           variableValues: params.variables,
           contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
+          rootValue: {
+            execute,
+            subscribe,
+            operation: { id, socket: ctx.extra.socket, transport: ctx.extra.request.socket },
+          } satisfies EnvelopedRunners,
         };
         const errors = validate(args.schema, args.document);
         if (errors.length) return errors;

@@ -25,32 +25,39 @@ export async function startFrameSource(ratePerSec: number): Promise<{ url: strin
       }
     });
   });
-  const perTick = Math.max(1, Math.round(ratePerSec / 100));
-  const timer = setInterval(
-    () => {
-      for (let i = 0; i < perTick; i++) {
-        n += 1;
-        price += n % 2 === 0 ? 1 : -1;
-        const frame = JSON.stringify({
-          table: 'trade',
-          action: 'insert',
-          data: [
-            {
-              timestamp: new Date().toISOString(),
-              symbol: 'XBTUSD',
-              side: n % 2 === 0 ? 'Buy' : 'Sell',
-              size: 100,
-              price: price / 10,
-              tickDirection: 'PlusTick',
-              trdMatchID: `bench-${n}-${nowMs().toFixed(3)}`,
-            },
-          ],
-        });
-        for (const client of wss.clients) client.send(frame);
-      }
-    },
-    1000 / (ratePerSec / perTick),
-  );
+  // Paced against the clock, not by counting timer ticks (timers drift under load): each tick sends
+  // the frames due by now, so the rate holds and frames go out in small groups, not 10-frame bursts.
+  const started = nowMs();
+  const sendFrame = () => {
+    n += 1;
+    price += n % 2 === 0 ? 1 : -1;
+    const frame = JSON.stringify({
+      table: 'trade',
+      action: 'insert',
+      data: [
+        {
+          timestamp: new Date().toISOString(),
+          symbol: 'XBTUSD',
+          side: n % 2 === 0 ? 'Buy' : 'Sell',
+          size: 100,
+          price: price / 10,
+          tickDirection: 'PlusTick',
+          trdMatchID: `bench-${n}-${nowMs().toFixed(3)}`,
+        },
+      ],
+    });
+    for (const client of wss.clients) client.send(frame);
+  };
+  let due = 0;
+  const timer = setInterval(() => {
+    if (wss.clients.size === 0) return;
+    const target = Math.floor(((nowMs() - started) * ratePerSec) / 1000);
+    if (due === 0) due = target; // start counting at the first subscriber
+    while (due < target) {
+      due += 1;
+      sendFrame();
+    }
+  }, 1);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {

@@ -18,10 +18,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Extra node flags for the bench's child processes, e.g. HM_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
+export function benchNodeArgs(): string[] {
+  return (process.env.HM_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export async function startHarness(): Promise<Harness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hm-bench-'));
   const redis: RunningRedis = await ensureRedis({ preferLocalDefault: false, dataDir: dir });
-  const api: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  const api: ChildProcess = spawn(process.execPath, [...benchNodeArgs(), '--import', 'tsx', 'api/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
