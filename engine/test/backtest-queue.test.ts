@@ -119,9 +119,9 @@ it('a worker killed mid-backtest: another finishes the job, same result, no dupl
     const trips = await db.roundTrip.findMany({ where: { sessionId: session.id }, orderBy: { seq: 'asc' } });
     expect(trips.length).toBe(expected.result.roundTrips.length);
     // Stored as DECIMAL(36,18): equal to 18 decimal places.
-    trips.forEach((t, i) =>
-      expect(Math.abs(Number(t.pnl) - (expected.result.roundTrips[i]?.pnl ?? 0))).toBeLessThan(1e-17),
-    );
+    for (const [i, t] of trips.entries()) {
+      expect(Math.abs(Number(t.pnl) - (expected.result.roundTrips[i]?.pnl ?? 0))).toBeLessThan(1e-17);
+    }
 
     // Running the same session again replaces its rows instead of adding to them.
     const again = await queue.add('backtest', BacktestJob.parse({ sessionId: session.id, request }), {

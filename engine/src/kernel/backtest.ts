@@ -8,7 +8,7 @@ import type { EquityPoint, RoundTrip } from '../portfolio/portfolio-port.js';
 import { getStrategy } from '../strategy/registry.js';
 import type { Fill } from '../strategy/sdk.js';
 import { defaultFees, SimulatedVenue } from '../venue/simulated-venue.js';
-import { ArchiveReplaySource } from './data-source.js';
+import { ArchiveBatchSource } from './batch-source.js';
 import { Kernel, type KernelProgress } from './kernel.js';
 
 /** A finished backtest: the JSON `hm backtest --json` prints. */
@@ -83,16 +83,16 @@ export async function runBacktest(
     instruments,
     fees,
     latencyMs: req.latencyMs,
-    positionOf: (symbol) => portfolio.position(symbol).qty,
+    positionOf: (symbol) => portfolio.positionQty(symbol),
   });
   const markets = req.markets;
   kernel = new Kernel({
     mode: 'backtest',
     strategy: def.create(params, markets),
-    candles: (def.candles?.(params) ?? []).map((c) => ({ symbol: markets[c.leg] ?? '', period: c.period })),
+    candles: def.candles?.(params) ?? [],
     usesBook: def.usesBook === true,
     markets: instruments,
-    source: new ArchiveReplaySource({
+    source: new ArchiveBatchSource({
       store,
       exchange: req.exchange,
       markets,

@@ -1,14 +1,15 @@
 import type { Logger } from '../log.js';
-import { CandleBuilder } from '../market/candles.js';
 import type { Instrument } from '../market/instruments.js';
-import { OrderBook } from '../market/order-book.js';
+import type { OrderBook } from '../market/order-book.js';
 import type { Period } from '../market/periods.js';
-import { fromTicks, toTicks } from '../market/price-ticks.js';
+import { fromTicks } from '../market/price-ticks.js';
 import { contractValue } from '../portfolio/contract-math.js';
 import type { EquityPoint, PortfolioPort } from '../portfolio/portfolio-port.js';
 import type { BookView, CandleView, Fill, Intents, Mode, StrategyInstance, TradeView } from '../strategy/sdk.js';
 import type { ExecutionVenue, Reject } from '../venue/venue.js';
-import type { MarketDataSource, SessionEvent } from './data-source.js';
+import type { MarketBatch, MarketDataSource } from './batch-source.js';
+import { CandleSeries } from './candle-series.js';
+import { LegState } from './leg-state.js';
 import { KernelContext } from './strategy-context.js';
 
 /** BitMEX funds perpetuals every 8 h at 04:00, 12:00 and 20:00 UTC. */
@@ -31,8 +32,8 @@ export interface KernelProgress {
 export interface KernelOptions {
   mode: Mode;
   strategy: StrategyInstance;
-  /** Closed candles the strategy wants (symbol, period). */
-  candles: readonly { symbol: string; period: Period }[];
+  /** Closed candles the strategy wants (leg index, period). */
+  candles: readonly { leg: number; period: Period }[];
   usesBook: boolean;
   markets: readonly Instrument[];
   source: MarketDataSource;
@@ -72,13 +73,11 @@ export interface KernelResult {
  */
 export class Kernel {
   private readonly ctx: KernelContext;
-  private readonly books = new Map<string, OrderBook>();
-  private readonly byCandle: { symbol: string; builder: CandleBuilder; tick: number }[];
+  private readonly legs: LegState[];
   private readonly timers: { atMs: number; tag: string }[] = [];
   private readonly fills: Fill[] = [];
   private readonly rejects: Reject[] = [];
   private readonly equity: EquityPoint[] = [];
-  private readonly inst = new Map<string, Instrument>();
   private readonly trade: TradeView = { symbol: '', timeMs: 0, price: 0, priceTicks: 0, size: 0, side: 1 };
   private readonly bookView: BookView;
   private readonly candle: CandleView = {
@@ -91,31 +90,34 @@ export class Kernel {
     close: 0,
     volume: 0,
   };
+  private readonly every: number;
   private nextEquityMs: number;
   private nextFundingMs: number;
+  /** The earliest of the next equity sample, funding instant and timer: the hot loop checks only this. */
+  private nextBoundaryMs = Number.NEGATIVE_INFINITY;
+  private inPosition = false;
   private exposureMs = 0;
   private skipped = 0;
+  private events = 0;
+  private done = false;
 
   constructor(private readonly o: KernelOptions) {
-    for (const m of o.markets) {
-      this.inst.set(m.symbol, m);
-      this.books.set(m.symbol, new OrderBook(m.symbol));
-    }
+    this.legs = o.markets.map((m, i) => new LegState(i, m));
+    const books = new Map<string, OrderBook>(this.legs.map((l) => [l.inst.symbol, l.book]));
     this.ctx = new KernelContext(
       o.mode,
       o.markets.map((m) => m.symbol),
       o.portfolio,
       o.venue,
-      this.books,
+      books,
       o.log,
     );
-    this.byCandle = o.candles.map((c) => ({
-      symbol: c.symbol,
-      builder: new CandleBuilder(c.period),
-      tick: this.instrument(c.symbol).tickSize,
-    }));
-    this.bookView = { symbol: '', timeMs: 0, tickSize: 0, book: new OrderBook('') };
-    this.nextEquityMs = o.fromMs;
+    for (const c of o.candles) this.legs[c.leg]?.candles.push(new CandleSeries(c.leg, c.period));
+    const first = this.legs[0];
+    if (!first) throw new RangeError('a session trades at least one market');
+    this.bookView = { symbol: '', timeMs: 0, tickSize: 0, book: first.book };
+    this.every = o.equityEveryMs ?? 60_000;
+    this.nextEquityMs = Math.floor(o.fromMs / this.every) * this.every + this.every;
     this.nextFundingMs = nextFundingAfter(o.fromMs);
   }
 
@@ -126,35 +128,31 @@ export class Kernel {
 
   async run(): Promise<KernelResult> {
     const { o } = this;
-    const every = o.equityEveryMs ?? 60_000;
     this.ctx.nowMs = o.fromMs;
     this.equity.push({ time: o.fromMs, equity: o.portfolio.equity() });
-    this.nextEquityMs = Math.floor(o.fromMs / every) * every + every;
     this.route(o.strategy.onStart?.(this.ctx));
-    let events = 0;
+    this.updateBoundary();
     const started = performance.now();
-    for await (const e of o.source.events()) {
-      const timeMs = Number(e.timeNs / 1_000_000n);
-      if (timeMs >= o.toMs) break;
-      this.advanceTo(timeMs, every);
-      this.onEvent(e, timeMs);
-      events += 1;
-      if ((events & 0x3fff) === 0) {
-        // Let timers and I/O run (queue lock renewal, cancellation): replay is otherwise one long
-        // chain of microtasks between segment reads.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (o.signal?.aborted) throw new Error('backtest cancelled');
+    let reported = 0;
+    for await (const batch of o.source.batches()) {
+      this.runBatch(batch);
+      // Let timers and I/O run (queue lock renewal, cancellation) between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (o.signal?.aborted) throw new Error('backtest cancelled');
+      if (o.onProgress && this.events - reported >= 16_384) {
+        reported = this.events;
         const secs = (performance.now() - started) / 1000;
-        o.onProgress?.({
-          fraction: (timeMs - o.fromMs) / (o.toMs - o.fromMs),
-          simTimeMs: timeMs,
-          events,
-          eventsPerSec: events / Math.max(secs, 1e-6),
+        o.onProgress({
+          fraction: Math.min(1, (this.ctx.nowMs - o.fromMs) / (o.toMs - o.fromMs)),
+          simTimeMs: this.ctx.nowMs,
+          events: this.events,
+          eventsPerSec: this.events / Math.max(secs, 1e-6),
           equity: o.portfolio.equity(),
         });
       }
+      if (this.done) break;
     }
-    this.advanceTo(o.toMs, every);
+    this.advanceTo(o.toMs);
     this.closeAll(o.toMs);
     const last = this.equity.at(-1);
     const final = { time: o.toMs, equity: o.portfolio.equity() };
@@ -164,14 +162,125 @@ export class Kernel {
       fills: this.fills,
       rejects: this.rejects,
       equity: this.equity,
-      events,
+      events: this.events,
       skipped: this.skipped,
       exposureMs: this.exposureMs,
     };
   }
 
-  /** Moves time to `timeMs`: equity samples, funding instants and timers due before it, in order. */
-  private advanceTo(timeMs: number, every: number): void {
+  /**
+   * One batch, merged in time order across legs and kinds. At equal times: a leg's snapshot, then
+   * its deltas, then its trades (a trade sees the book it hit); earlier legs first. Times compare
+   * as (ms, sub-ms ns) read from Uint32 views: exact, and no BigInt per event.
+   */
+  private runBatch(batch: MarketBatch): void {
+    const legs = this.legs;
+    for (let l = 0; l < legs.length; l++) {
+      const b = batch.legs[l];
+      legs[l]?.load(b?.trades ?? null, b?.book ?? null);
+    }
+    const { fromMs, toMs } = this.o;
+    for (;;) {
+      let bestMs = Number.POSITIVE_INFINITY;
+      let bestSub = 0;
+      let bestLeg: LegState | null = null;
+      let bestKind = 0; // 0 snapshot, 1 delta, 2 trade
+      for (let l = 0; l < legs.length; l++) {
+        const g = legs[l] as LegState;
+        for (let kind = 0; kind < 3; kind++) {
+          const u32 = kind === 0 ? g.sU32 : kind === 1 ? g.dU32 : g.tU32;
+          const i = kind === 0 ? g.si : kind === 1 ? g.di : g.ti;
+          const n = kind === 0 ? g.sN : kind === 1 ? g.dN : g.tN;
+          if (i >= n) continue;
+          const lo = u32[2 * i] ?? 0;
+          const hi = u32[2 * i + 1] ?? 0;
+          const x = hi * 967_296 + lo;
+          const q = Math.floor(x / 1_000_000);
+          const ms = hi * 4294 + q;
+          const sub = x - q * 1_000_000;
+          if (ms < bestMs || (ms === bestMs && sub < bestSub)) {
+            bestMs = ms;
+            bestSub = sub;
+            bestLeg = g;
+            bestKind = kind;
+          }
+        }
+      }
+      if (!bestLeg) return;
+      if (bestMs >= toMs) {
+        this.done = true;
+        return;
+      }
+      const g = bestLeg;
+      if (bestKind === 2) {
+        const i = g.ti++;
+        if (bestMs >= fromMs) this.onTrade(g, i, bestMs);
+      } else {
+        // Book state before `fromMs` is applied (the run starts from the real book), unseen by the strategy.
+        if (bestKind === 0) g.applySnapshot(g.si++);
+        else if (!g.applyDelta(g.di++)) this.skipped += 1;
+        if (bestMs >= fromMs) this.onBookChanged(g, bestMs);
+      }
+    }
+  }
+
+  private onTrade(g: LegState, i: number, timeMs: number): void {
+    const { o } = this;
+    if (timeMs >= this.nextBoundaryMs) this.advanceTo(timeMs);
+    else if (timeMs > this.ctx.nowMs) this.tickTo(timeMs);
+    const ticks = g.tradeTicks(i);
+    if (ticks === null) {
+      this.skipped += 1;
+      return;
+    }
+    this.events += 1;
+    const cols = g.trades as NonNullable<LegState['trades']>;
+    const t = this.trade;
+    const symbol = g.inst.symbol;
+    t.symbol = symbol;
+    t.timeMs = timeMs;
+    t.priceTicks = ticks;
+    t.price = ticks === g.lastTicks ? g.last : fromTicks(ticks, g.inst.tickSize);
+    t.size = cols.size[i] ?? 0;
+    t.side = (cols.side[i] ?? 1) > 0 ? 1 : -1;
+    if (t.price !== g.last) {
+      g.last = t.price;
+      g.lastTicks = ticks;
+      this.ctx.last.set(symbol, t.price);
+      o.portfolio.mark(symbol, t.price);
+      if (this.inPosition && o.portfolio.isLiquidated()) this.liquidate(timeMs);
+    }
+    o.venue.onTrade(t);
+    this.settle();
+    const answer = o.strategy.onTrade?.(t, this.ctx);
+    if (answer) this.route(answer);
+    const series = g.candles;
+    for (let k = 0; k < series.length; k++) {
+      const c = series[k] as CandleSeries;
+      if (c.add(timeMs, ticks, t.size)) this.deliverCandle(g, c);
+    }
+  }
+
+  private onBookChanged(g: LegState, timeMs: number): void {
+    const { o } = this;
+    if (timeMs >= this.nextBoundaryMs) this.advanceTo(timeMs);
+    else if (timeMs > this.ctx.nowMs) this.tickTo(timeMs);
+    this.events += 1;
+    o.venue.onBook(g.inst.symbol, g.book, timeMs);
+    this.settle();
+    if (o.usesBook) {
+      const v = this.bookView;
+      v.symbol = g.inst.symbol;
+      v.timeMs = timeMs;
+      v.tickSize = g.inst.tickSize;
+      v.book = g.book;
+      const answer = o.strategy.onBook?.(v, this.ctx);
+      if (answer) this.route(answer);
+    }
+  }
+
+  /** Moves time to `timeMs`: equity samples, funding instants and timers due by then, in order. */
+  private advanceTo(timeMs: number): void {
     const { o } = this;
     for (;;) {
       const timer = this.timers[0];
@@ -179,104 +288,48 @@ export class Kernel {
       if (next > timeMs || next >= o.toMs) break;
       this.tickTo(next);
       if (next === this.nextFundingMs) {
-        for (const m of o.markets) {
-          const price = this.ctx.last.get(m.symbol);
-          if (price !== undefined && o.portfolio.position(m.symbol).qty !== 0)
-            o.portfolio.applyFunding(m.symbol, o.fundingRate, price, next);
+        for (const g of this.legs) {
+          if (!Number.isNaN(g.last) && o.portfolio.positionQty(g.inst.symbol) !== 0)
+            o.portfolio.applyFunding(g.inst.symbol, o.fundingRate, g.last, next);
         }
         this.nextFundingMs += FUNDING_EVERY_MS;
       }
       if (timer && timer.atMs === next) {
         this.timers.shift();
         this.route(o.strategy.onTimer?.(timer.tag, this.ctx));
-        this.settle();
       }
       if (next === this.nextEquityMs) {
         this.equity.push({ time: next, equity: o.portfolio.equity() });
-        this.nextEquityMs += every;
+        this.nextEquityMs += this.every;
       }
     }
     this.tickTo(timeMs);
+    this.updateBoundary();
+  }
+
+  private updateBoundary(): void {
+    const timer = this.timers[0];
+    this.nextBoundaryMs = Math.min(
+      this.nextEquityMs,
+      this.nextFundingMs,
+      timer ? timer.atMs : Number.POSITIVE_INFINITY,
+    );
   }
 
   private tickTo(timeMs: number): void {
     if (timeMs <= this.ctx.nowMs) return;
-    if (this.o.markets.some((m) => this.o.portfolio.position(m.symbol).qty !== 0))
-      this.exposureMs += timeMs - this.ctx.nowMs;
+    if (this.inPosition) this.exposureMs += timeMs - this.ctx.nowMs;
     this.ctx.nowMs = timeMs;
     this.o.venue.advance(timeMs);
     this.settle();
   }
 
-  private onEvent(e: SessionEvent, timeMs: number): void {
-    const { o } = this;
-    const inst = this.instrument(e.symbol);
-    if (e.type === 'trade') {
-      const ticks =
-        e.tickSize === inst.tickSize ? e.priceTicks : toTicks(fromTicks(e.priceTicks, e.tickSize), inst.tickSize);
-      if (ticks === null) {
-        this.skipped += 1;
-        return;
-      }
-      const t = this.trade;
-      t.symbol = e.symbol;
-      t.timeMs = timeMs;
-      t.priceTicks = ticks;
-      t.price = fromTicks(ticks, inst.tickSize);
-      t.size = e.size;
-      t.side = e.side;
-      this.ctx.last.set(e.symbol, t.price);
-      o.portfolio.mark(e.symbol, t.price);
-      if (o.portfolio.position(e.symbol).qty !== 0 && o.portfolio.isLiquidated()) this.liquidate(timeMs);
-      o.venue.onTrade(t);
-      this.settle();
-      this.route(o.strategy.onTrade?.(t, this.ctx));
-      for (const c of this.byCandle) {
-        if (c.symbol !== e.symbol) continue;
-        const u = c.builder.apply({ id: '', symbol: e.symbol, timeMs, priceTicks: ticks, size: e.size, side: 'BUY' });
-        if (u?.closed) this.deliverCandle(e.symbol, c.builder.period, u.closed, c.tick);
-      }
-      return;
-    }
-    const book = this.books.get(e.symbol);
-    if (!book) return;
-    if (e.type === 'snapshot') {
-      book.clear();
-      for (const l of e.levels) {
-        const ticks = toTicks(fromTicks(l.priceTicks, e.tickSize), inst.tickSize);
-        if (ticks !== null) book.set(l.side === 1 ? 'bid' : 'ask', ticks, l.size);
-      }
-    } else {
-      const ticks =
-        e.tickSize === inst.tickSize ? e.priceTicks : toTicks(fromTicks(e.priceTicks, e.tickSize), inst.tickSize);
-      if (ticks === null) {
-        this.skipped += 1;
-        return;
-      }
-      if (e.size === 0) book.remove(e.side === 1 ? 'bid' : 'ask', ticks);
-      else book.set(e.side === 1 ? 'bid' : 'ask', ticks, e.size);
-    }
-    o.venue.onBook(e.symbol, book, timeMs);
-    this.settle();
-    if (o.usesBook) {
-      const v = this.bookView;
-      v.symbol = e.symbol;
-      v.timeMs = timeMs;
-      v.tickSize = inst.tickSize;
-      v.book = book;
-      this.route(o.strategy.onBook?.(v, this.ctx));
-    }
-  }
-
-  private deliverCandle(
-    symbol: string,
-    period: Period,
-    c: { time: number; open: number; high: number; low: number; close: number; volume: number },
-    tick: number,
-  ): void {
+  private deliverCandle(g: LegState, s: CandleSeries): void {
+    const c = s.closed;
     const v = this.candle;
-    v.symbol = symbol;
-    v.period = period;
+    const tick = g.inst.tickSize;
+    v.symbol = g.inst.symbol;
+    v.period = s.period;
     v.time = c.time;
     v.open = fromTicks(c.open, tick);
     v.high = fromTicks(c.high, tick);
@@ -302,6 +355,7 @@ export class Kernel {
         this.fills.push(f);
         this.route(o.strategy.onFill?.(f, this.ctx), false);
       }
+      this.inPosition = this.legs.some((g) => o.portfolio.positionQty(g.inst.symbol) !== 0);
     }
   }
 
@@ -313,6 +367,7 @@ export class Kernel {
         let k = this.timers.length;
         while (k > 0 && (this.timers[k - 1]?.atMs ?? 0) > at) k--;
         this.timers.splice(k, 0, { atMs: at, tag: i.tag });
+        this.updateBoundary();
       } else {
         this.o.venue.submit(i, this.ctx.nowMs);
       }
@@ -333,10 +388,11 @@ export class Kernel {
   /** Ends the run flat: every open position is closed at its market's last price, taker fee charged. */
   private closeAll(timeMs: number, reason: 'end-of-run' | 'liquidation' = 'end-of-run'): Fill[] {
     const closed: Fill[] = [];
-    for (const m of this.o.markets) {
-      const qty = this.o.portfolio.position(m.symbol).qty;
-      const price = this.ctx.last.get(m.symbol);
-      if (qty === 0 || price === undefined) continue;
+    for (const g of this.legs) {
+      const m = g.inst;
+      const qty = this.o.portfolio.positionQty(m.symbol);
+      const price = g.last;
+      if (qty === 0 || Number.isNaN(price)) continue;
       const fill: Fill = {
         orderId: reason,
         tag: reason,
@@ -353,12 +409,7 @@ export class Kernel {
       this.fills.push(fill);
       closed.push(fill);
     }
+    this.inPosition = false;
     return closed;
-  }
-
-  private instrument(symbol: string): Instrument {
-    const i = this.inst.get(symbol);
-    if (!i) throw new RangeError(`market ${symbol} is not part of this session`);
-    return i;
   }
 }

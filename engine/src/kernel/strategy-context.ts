@@ -20,7 +20,7 @@ export class KernelContext implements StrategyContext {
   ) {}
 
   position(symbol: string): number {
-    return this.portfolio.position(symbol).qty;
+    return this.portfolio.positionQty(symbol);
   }
 
   avgEntryPrice(symbol: string): number | null {

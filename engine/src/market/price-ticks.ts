@@ -16,8 +16,32 @@ export function tickDecimals(tickSize: number): number {
   return decimals;
 }
 
-/** Integer ticks → price in quote currency, rounded to the tick's decimals (0.1 × 3 is 0.3). */
+/** Ticks per unit of price when that is a whole number (0.1 → 10, 0.5 → 2, 1e-8 → 1e8), else NaN. */
+const perUnitCache = new Map<number, number>();
+function ticksPerUnit(tickSize: number): number {
+  let n = perUnitCache.get(tickSize);
+  if (n === undefined) {
+    const inv = Math.round(1 / tickSize);
+    n = tickSize <= 1 && Math.abs(inv * tickSize - 1) < 1e-12 ? inv : Number.NaN;
+    perUnitCache.set(tickSize, n);
+  }
+  return n;
+}
+let lastTick = Number.NaN;
+let lastPerUnit = Number.NaN;
+
+/**
+ * Integer ticks → price in quote currency, rounded to the tick's decimals (0.1 × 3 is 0.3). For
+ * ticks like 0.1 or 1e-8 it divides by the whole ticks-per-unit: IEEE division is correctly
+ * rounded, so the result is the double nearest the exact decimal, as parsing it would give, and no
+ * string is built (the backtest hot path converts every trade).
+ */
 export function fromTicks(ticks: number, tickSize: number): number {
+  if (tickSize !== lastTick) {
+    lastTick = tickSize;
+    lastPerUnit = ticksPerUnit(tickSize);
+  }
+  if (!Number.isNaN(lastPerUnit)) return ticks / lastPerUnit;
   return Number((ticks * tickSize).toFixed(tickDecimals(tickSize)));
 }
 

@@ -43,6 +43,8 @@ export interface PortfolioPort {
   /** Latest price of a market, for unrealised P&L. */
   mark(symbol: string, price: number): void;
   position(symbol: string): PositionState;
+  /** Signed contracts (> 0 long): {@link position}'s `qty` without allocating. */
+  positionQty(symbol: string): number;
   /** Balance + unrealised P&L, settlement currency. */
   equity(): number;
   /** Closed round trips so far, in closing order. */

@@ -3,6 +3,8 @@ import type { Fill, OrderIntent, Side } from '../strategy/sdk.js';
 import type { SimMarket } from './sim-orders.js';
 import type { Reject } from './venue.js';
 
+const NO_FILLS: Fill[] = [];
+const NO_REJECTS: Reject[] = [];
 /** Which order a fill belongs to. */
 export interface FillRef {
   readonly orderId: string;
@@ -45,6 +47,8 @@ export class SimLedger {
   }
 
   drainFills(): Fill[] {
+    // The hot path (nothing happened) allocates nothing.
+    if (this.fills.length === 0) return NO_FILLS;
     const out = this.fills;
     this.fills = [];
     // The caller applies drained fills to the position `positionOf` reports.
@@ -53,6 +57,7 @@ export class SimLedger {
   }
 
   drainRejects(): Reject[] {
+    if (this.rejects.length === 0) return NO_REJECTS;
     const out = this.rejects;
     this.rejects = [];
     return out;
