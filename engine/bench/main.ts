@@ -5,17 +5,19 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { measureArchiveDecode } from './archive-decode.js';
+import { measureBacktestThroughput } from './backtest-throughput.js';
 import { measureCapacity } from './capacity.js';
 import { startHarness } from './harness.js';
 import { measureLatency } from './latency.js';
 
 const Flags = z.object({
-  only: z.enum(['latency', 'capacity', 'archive']).optional(),
+  only: z.enum(['latency', 'capacity', 'archive', 'backtest']).optional(),
   seconds: z.coerce.number().int().min(1).max(120).default(10),
   subscribers: z.coerce.number().int().min(1).max(5_000).default(100),
   rate: z.coerce.number().int().min(1).max(20_000).default(1_000),
   'max-subscribers': z.coerce.number().int().min(100).max(10_000).default(5_000),
   'archive-trades': z.coerce.number().int().min(10_000).max(50_000_000).default(5_000_000),
+  'backtest-trades': z.coerce.number().int().min(100_000).max(100_000_000).default(20_000_000),
 });
 
 export async function benchCommand(argv: string[]): Promise<void> {
@@ -32,6 +34,7 @@ export async function benchCommand(argv: string[]): Promise<void> {
         rate: { type: 'string' },
         'max-subscribers': { type: 'string' },
         'archive-trades': { type: 'string' },
+        'backtest-trades': { type: 'string' },
       },
     });
     if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals.join(' ')}`);
@@ -40,7 +43,7 @@ export async function benchCommand(argv: string[]): Promise<void> {
     const message =
       err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
     console.error(
-      `hm bench: ${message}\nusage: hm bench [--only latency|capacity|archive] [--seconds N] [--subscribers N] [--rate N] [--max-subscribers N] [--archive-trades N]`,
+      `hm bench: ${message}\nusage: hm bench [--only latency|capacity|archive|backtest] [--seconds N] [--subscribers N] [--rate N] [--max-subscribers N] [--archive-trades N] [--backtest-trades N]`,
     );
     process.exit(2);
   }
@@ -62,8 +65,21 @@ export async function benchCommand(argv: string[]): Promise<void> {
       `  decode ÷ scan ${a.decodeVsBaseline.toFixed(1)}× (target ≤ ${a.targetFactor}×) ${a.pass ? 'PASS' : 'FAIL'}   read ÷ scan ${a.readVsBaseline.toFixed(1)}×`,
     );
   }
-  if (flags.only === 'archive') {
-    console.log(`\n${JSON.stringify({ bench: 'archive', ...report })}`);
+  if (flags.only === undefined || flags.only === 'backtest') {
+    const b = await measureBacktestThroughput({ trades: flags['backtest-trades'] });
+    report.backtest = b;
+    const M = (n: number) => `${(n / 1e6).toFixed(2).padStart(7)} M/s`;
+    console.log(`\nbacktest: ${b.trades} XBTUSD trades + ${b.bookDeltas} L2 deltas, one core`);
+    console.log(`  plain Float64Array scan (sizes)      ${M(b.scanPerSec)}`);
+    console.log(`  M1 candles from the archive          ${M(b.candlesPerSec)}`);
+    for (const r of [b.sdbot, b.sazbot]) {
+      console.log(
+        `  ${`${r.strategy} backtest (events)`.padEnd(36)} ${M(r.eventsPerSec)}  peak RSS ${r.peakRssMiB} MiB  target ≥ ${r.target / 1e6} M/s ${r.pass ? 'PASS' : 'FAIL'}`,
+      );
+    }
+  }
+  if (flags.only === 'archive' || flags.only === 'backtest') {
+    console.log(`\n${JSON.stringify({ bench: flags.only, ...report })}`);
     return;
   }
 

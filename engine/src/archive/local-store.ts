@@ -20,7 +20,9 @@ export class LocalArchiveStore implements ArchiveStore {
 
   async get(key: string): Promise<Uint8Array> {
     try {
-      return new Uint8Array(await readFile(this.file(key)));
+      // A view on the file's buffer, not a copy: segments are read whole and decoded zero-copy.
+      const buf = await readFile(this.file(key));
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ArchiveObjectNotFoundError(this.location, key);
       throw err;
