@@ -91,7 +91,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const context: Context = {
     db,
     redis,
-    pubsub: createRedisPubSub(publishClient, subscribeClient),
+    pubsub: createRedisPubSub(publishClient, subscribeClient, log),
     market: new MarketStore(redis),
     queues: { marketData },
     archive: opts.archive ?? openArchiveStoreFromEnv(),

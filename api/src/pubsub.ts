@@ -1,8 +1,9 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { BookEvent, CandleEvent, TickerEvent, TradeEvent } from '@hm/engine/contracts';
 import { Topic } from '@hm/engine/contracts';
+import type { Logger } from '@hm/engine/log';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
+import { createSafeRedisEventTarget } from './redis-event-target.js';
 
 /**
  * The subscription contract: one typed event map over Redis. The engine publishes on the same
@@ -15,9 +16,9 @@ export type PubSubEvents = {
   [Topic.ticker]: [id: string, event: TickerEvent];
 };
 
-export function createRedisPubSub(publishClient: Redis, subscribeClient: Redis) {
+export function createRedisPubSub(publishClient: Redis, subscribeClient: Redis, log: Logger) {
   return createPubSub<PubSubEvents>({
-    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+    eventTarget: createSafeRedisEventTarget(publishClient, subscribeClient, log),
   });
 }
 export type PubSub = ReturnType<typeof createRedisPubSub>;
