@@ -1,4 +1,4 @@
-import { Manifest } from './layout.js';
+import { Manifest, type SegmentKind } from './layout.js';
 import { ArchiveObjectNotFoundError, type ArchiveStore } from './store.js';
 
 /** What the archive holds for one market and kind, summed over its manifests. */
@@ -7,20 +7,23 @@ export interface ArchiveMarketInfo {
   market: string;
   exchange: string;
   symbol: string;
-  kind: 'trades';
-  /** First and last archived trade, unix ms UTC. */
+  kind: SegmentKind;
+  /** First and last archived record, unix ms UTC. */
   from: number;
   to: number;
   segments: number;
   /** Sum of the segments' sizes (manifest figures). */
   bytes: number;
+  /** Trades (a trades series), else 0. */
   trades: number;
+  /** Records: trades, book snapshots + deltas, or candles. */
+  records: number;
 }
 
 /**
  * The archive's markets with their time range, segment count, bytes and trades, read from the
- * manifests alone (no segment is opened). Trade series only for now (book and candle manifests are
- * left out); a manifest that is
+ * manifests alone (no segment is opened), one row per market and kind (`kind`: one kind, default
+ * trades, or 'all'); a manifest that is
  * not valid JSON or not a valid manifest is skipped (`hm archive verify` reports it). Narrowed to
  * one exchange, or one exchange and symbol, when given. Sorted by market; markets whose manifests
  * list no segment are left out.
@@ -29,38 +32,46 @@ export async function archiveInfo(
   store: ArchiveStore,
   exchange?: string,
   symbol?: string,
+  kind: SegmentKind | 'all' = 'trades',
 ): Promise<ArchiveMarketInfo[]> {
-  const prefix = exchange ? (symbol ? tradesPrefix(exchange, symbol) : `${exchange}/`) : '';
+  const prefix = exchange
+    ? symbol
+      ? `${exchange}/${symbol}/${kind === 'all' ? '' : `${kind}/`}`
+      : `${exchange}/`
+    : '';
   const keys = await manifestKeys(store, prefix);
   const markets = new Map<string, ArchiveMarketInfo>();
   for (const key of keys) {
     const manifest = await tryManifest(store, key);
     if (!manifest) continue;
-    if (manifest.kind !== 'trades') continue;
+    if (kind !== 'all' && manifest.kind !== kind) continue;
     if ((exchange && manifest.exchange !== exchange) || (symbol && manifest.symbol !== symbol)) continue;
     if (manifest.segments.length === 0) continue;
-    const id = `${manifest.exchange}:${manifest.symbol}`;
+    const id = `${manifest.exchange}:${manifest.symbol}:${manifest.kind}`;
     const acc = markets.get(id) ?? {
-      market: id,
+      market: `${manifest.exchange}:${manifest.symbol}`,
       exchange: manifest.exchange,
       symbol: manifest.symbol,
-      kind: 'trades' as const,
+      kind: manifest.kind,
       from: Number.POSITIVE_INFINITY,
       to: Number.NEGATIVE_INFINITY,
       segments: 0,
       bytes: 0,
       trades: 0,
+      records: 0,
     };
     for (const s of manifest.segments) {
       acc.from = Math.min(acc.from, Number(BigInt(s.fromNs) / 1_000_000n));
       acc.to = Math.max(acc.to, Number(BigInt(s.toNs) / 1_000_000n));
       acc.segments += 1;
       acc.bytes += s.bytes;
-      acc.trades += s.count;
+      acc.records += s.count;
+      if (manifest.kind === 'trades') acc.trades += s.count;
     }
     markets.set(id, acc);
   }
-  return [...markets.values()].sort((a, b) => (a.market < b.market ? -1 : a.market > b.market ? 1 : 0));
+  const order = (m: ArchiveMarketInfo) => `${m.market}:${m.kind}`;
+  return [...markets.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 const tradesPrefix = (exchange: string, symbol: string) => `${exchange}/${symbol}/trades/`;

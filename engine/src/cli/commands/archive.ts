@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { archiveInfo } from '../../archive/archive-info.js';
 import { openArchiveStore } from '../../archive/open-store.js';
-import { CorruptSegmentError, listManifests } from '../../archive/segments.js';
 import { verifyArchive } from '../../archive/verify.js';
 import { readEngineEnv } from '../../env.js';
 import { progressBar } from '../progress.js';
@@ -66,44 +66,17 @@ export async function archiveCommand(argv: string[]): Promise<void> {
 
 /** `hm archive info`: one row per market and kind, from the manifests alone. */
 async function info(store: ReturnType<typeof openArchiveStore>, json: boolean): Promise<void> {
-  const rows = new Map<
-    string,
-    { market: string; kind: string; from: number; to: number; segments: number; records: number; bytes: number }
-  >();
-  for (const m of await listManifests(store)) {
-    if (m instanceof CorruptSegmentError) continue; // `hm archive verify` names it
-    const id = `${m.exchange}:${m.symbol}:${m.kind}`;
-    const acc = rows.get(id) ?? {
-      market: `${m.exchange}:${m.symbol}`,
-      kind: m.kind,
-      from: Number.POSITIVE_INFINITY,
-      to: 0,
-      segments: 0,
-      records: 0,
-      bytes: 0,
-    };
-    for (const s of m.segments) {
-      acc.from = Math.min(acc.from, Number(BigInt(s.fromNs) / 1_000_000n));
-      acc.to = Math.max(acc.to, Number(BigInt(s.toNs) / 1_000_000n));
-      acc.segments += 1;
-      acc.bytes += s.bytes;
-      acc.records += s.count;
-    }
-    if (acc.segments > 0) rows.set(id, acc);
-  }
-  const out = [...rows.values()]
-    .sort((a, b) => (a.market + a.kind < b.market + b.kind ? -1 : 1))
-    .map((r) => ({
-      market: r.market,
-      kind: r.kind,
-      from: new Date(r.from).toISOString(),
-      to: new Date(r.to).toISOString(),
-      segments: r.segments,
-      // Kept for scripts written against the first version: the trade count of a trades row.
-      ...(r.kind === 'trades' ? { trades: r.records } : {}),
-      records: r.records,
-      bytes: r.bytes,
-    }));
+  const out = (await archiveInfo(store, undefined, undefined, 'all')).map((r) => ({
+    market: r.market,
+    kind: r.kind,
+    from: new Date(r.from).toISOString(),
+    to: new Date(r.to).toISOString(),
+    segments: r.segments,
+    // Kept for scripts written against the first version: the trade count of a trades row.
+    ...(r.kind === 'trades' ? { trades: r.trades } : {}),
+    records: r.records,
+    bytes: r.bytes,
+  }));
   if (json) {
     console.log(JSON.stringify({ location: store.location, markets: out }));
     return;
