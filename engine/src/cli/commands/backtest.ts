@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openArchiveStore } from '../../archive/open-store.js';
 import { readEngineEnv } from '../../env.js';
@@ -6,6 +5,7 @@ import { type BacktestRequest, type BacktestResult, runBacktest } from '../../ke
 import { createLogger } from '../../log.js';
 import { STRATEGIES } from '../../strategy/registry.js';
 import { asciiChart } from '../ascii-chart.js';
+import { isoFlag, parseFlags } from '../flags.js';
 import { progressBar } from '../progress.js';
 
 const USAGE = `usage: hm backtest --strategy NAME --market XBTUSD [--market2 XBTUSDT] --from ISO --to ISO
@@ -14,14 +14,13 @@ const USAGE = `usage: hm backtest --strategy NAME --market XBTUSD [--market2 XBT
 strategies: ${STRATEGIES.map((s) => s.name).join(', ')}
 Runs in-process on the archive (HM_ARCHIVE_DIR or S3_BUCKET); no database or Redis needed.`;
 
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date (e.g. 2026-11-01T00:00:00Z)');
 const num = z.coerce.number();
 const Flags = z.object({
   strategy: z.string().min(1),
   market: z.string().min(1),
   market2: z.string().min(1).optional(),
-  from: iso,
-  to: iso,
+  from: isoFlag,
+  to: isoFlag,
   param: z.array(z.string().regex(/^[A-Za-z_][\w]*=.+$/, 'must be key=value')).default([]),
   balance: num.positive().optional(),
   'latency-ms': num.int().min(0).optional(),
@@ -40,32 +39,7 @@ function paramValue(text: string): unknown {
 
 /** `hm backtest`: one strategy over the archive, in this process, with a progress bar on a TTY. */
 export async function backtestCommand(argv: string[]): Promise<void> {
-  let flags: z.infer<typeof Flags>;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        ...Object.fromEntries(
-          Object.keys(Flags.shape)
-            .filter((k) => k !== 'json' && k !== 'param')
-            .map((k) => [k, { type: 'string' as const }]),
-        ),
-        param: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-      },
-    });
-    if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals.join(' ')}`);
-    flags = Flags.parse(values);
-  } catch (err) {
-    const msg =
-      err instanceof z.ZodError
-        ? err.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; ')
-        : (err as Error).message;
-    console.error(`hm backtest: ${msg}\n${USAGE}`);
-    process.exit(2);
-  }
+  const flags = parseFlags(argv, Flags, { command: 'backtest', usage: USAGE, booleans: ['json'], multiple: ['param'] });
   const request: BacktestRequest = {
     strategy: flags.strategy,
     markets: flags.market2 ? [flags.market, flags.market2] : [flags.market],

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type ArchiveCandle, archiveCandles } from '../../archive/archive-candles.js';
 import { openArchiveStore } from '../../archive/open-store.js';
 import { readEngineEnv } from '../../env.js';
 import type { Period } from '../../market/periods.js';
+import { isoFlag, parseFlags } from '../flags.js';
 
 const PERIOD_FLAGS: Record<string, Period> = {
   '1m': 'M1',
@@ -20,8 +20,8 @@ const USAGE =
 const Flags = z.object({
   market: z.string().min(1),
   period: z.enum(Object.keys(PERIOD_FLAGS) as [string, ...string[]]),
-  from: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date'),
-  to: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO date'),
+  from: isoFlag,
+  to: isoFlag,
   json: z.boolean().default(false),
   exchange: z.string().default('bitmex'),
 });
@@ -31,31 +31,7 @@ const Flags = z.object({
  * [from, to), ascending; `time` = bucket start in unix seconds UTC (weeks start Monday).
  */
 export async function candlesCommand(argv: string[]): Promise<void> {
-  let flags: z.infer<typeof Flags>;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        market: { type: 'string' },
-        period: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        json: { type: 'boolean' },
-        exchange: { type: 'string' },
-      },
-    });
-    if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals.join(' ')}`);
-    flags = Flags.parse(values);
-  } catch (err) {
-    const msg =
-      err instanceof z.ZodError
-        ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')
-        : (err as Error).message;
-    console.error(`hm candles: ${msg}\n${USAGE}`);
-    process.exit(2);
-  }
+  const flags = parseFlags(argv, Flags, { command: 'candles', usage: USAGE, booleans: ['json'] });
   const period = PERIOD_FLAGS[flags.period] as Period;
   const fromMs = Date.parse(flags.from);
   const toMs = Date.parse(flags.to);
