@@ -10,6 +10,7 @@ import { LocalArchiveStore } from '../src/archive/local-store.js';
 import { readMarket } from '../src/archive/market-reader.js';
 import { type BookEvent, channel, MdKey, Topic, type TradeEvent } from '../src/contracts/topics.js';
 import { createLogger } from '../src/log.js';
+import { applyBookEvent, emptyBook } from './support/book-replay.js';
 
 // The collector against the real Redis of the test run, on a market no other test publishes.
 const SYMBOL = `TCOL${process.pid}`;
@@ -146,27 +147,17 @@ describe('archive collector (market mode)', { shuffle: false }, () => {
     expect(collector.stats.skipped).toBe(1);
     expect(await archivedTrades()).toEqual(expected(first));
     // Replaying the archived book gives the last published book.
-    const bids = new Map<number, number>();
-    const asks = new Map<number, number>();
+    const replayed = emptyBook();
     for await (const e of readMarket(store, {
       exchange: 'bitmex',
       symbol: SYMBOL,
       fromMs: H,
       toMs: H + 3_600_000,
       trades: false,
-    })) {
-      if (e.type === 'snapshot') {
-        bids.clear();
-        asks.clear();
-        for (const l of e.levels) (l.side === 1 ? bids : asks).set(l.priceTicks, l.size);
-      } else if (e.type === 'delta') {
-        const side = e.side === 1 ? bids : asks;
-        if (e.size === 0) side.delete(e.priceTicks);
-        else side.set(e.priceTicks, e.size);
-      }
-    }
-    expect([...bids]).toEqual([[8_999_990_000_000, 2]]);
-    expect([...asks]).toEqual([[9_000_020_000_000, 1]]);
+    }))
+      applyBookEvent(replayed, e);
+    expect([...replayed.bids]).toEqual([[8_999_990_000_000, 2]]);
+    expect([...replayed.asks]).toEqual([[9_000_020_000_000, 1]]);
   });
 
   it('resumes from its checkpoint after a restart: nothing lost, nothing twice', async () => {

@@ -10,6 +10,7 @@ import { listManifests } from '../src/archive/segments.js';
 import { verifyArchive } from '../src/archive/verify.js';
 import { repoRoot } from '../src/paths.js';
 import { START_XBT } from '../src/simulator/price-process.js';
+import { applyBookEvent, emptyBook } from './support/book-replay.js';
 
 const dirs: string[] = [];
 const tempStore = () => {
@@ -53,22 +54,14 @@ describe('hm archive generate: synthetic trades and book from the simulator mode
     const events = await collect(store);
     expect(events.filter((e) => e.type === 'trade').length).toBe(result.trades);
     expect(result.trades).toBeGreaterThan(1_000);
-    const bids = new Map<number, number>();
-    const asks = new Map<number, number>();
+    const book = emptyBook();
+    const { bids, asks } = book;
     let last = 0n;
     let checkedTrades = 0;
     for (const e of events) {
       expect(e.timeNs >= last).toBe(true);
       last = e.timeNs;
-      if (e.type === 'snapshot') {
-        bids.clear();
-        asks.clear();
-        for (const l of e.levels) (l.side === 1 ? bids : asks).set(l.priceTicks, l.size);
-      } else if (e.type === 'delta') {
-        const side = e.side === 1 ? bids : asks;
-        if (e.size === 0) side.delete(e.priceTicks);
-        else side.set(e.priceTicks, e.size);
-      } else {
+      if (!applyBookEvent(book, e) && e.type === 'trade') {
         // A buyer lifts the best ask, a seller hits the best bid.
         expect(e.priceTicks).toBe(e.side === 1 ? Math.min(...asks.keys()) : Math.max(...bids.keys()));
         checkedTrades += 1;

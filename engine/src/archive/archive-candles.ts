@@ -1,11 +1,9 @@
 import { CandleBuilder, type TickCandle } from '../market/candles.js';
 import { PERIOD_SECONDS, type Period } from '../market/periods.js';
 import { fromTicks, toTicks } from '../market/price-ticks.js';
+import { FINEST_TICK } from './bitmex-csv.js';
 import type { ArchiveStore } from './store.js';
 import { readTrades } from './trade-archive.js';
-
-/** BitMEX's finest price precision (1 satoshi). */
-const FINEST_TICK = 1e-8;
 
 /** A candle built from archived trades. */
 export interface ArchiveCandle {
@@ -59,7 +57,8 @@ export async function archiveCandles(store: ArchiveStore, q: ArchiveCandleQuery)
   for await (const batch of readTrades(store, q.exchange, q.symbol, fromMs, toMs + PERIOD_SECONDS[period] * 1000)) {
     for (let i = 0; i < batch.ids.length; i++) {
       const update = builder.apply({
-        id: batch.ids.at(i) ?? '',
+        // Ids play no part in a candle: formatting one per trade would be wasted work.
+        id: '',
         symbol: q.symbol,
         timeMs: Number((batch.timeNs[i] ?? 0n) / 1_000_000n),
         priceTicks: toTicks(fromTicks(batch.priceTicks[i] ?? 0, batch.tickSize), tick) ?? Number.NaN,
