@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CandleView, Fill, StrategyContext, StrategyInstance, TradeView } from '../src/strategy/sdk.js';
+import type { CandleView, Fill, StrategyInstance, TradeView } from '../src/strategy/sdk.js';
 import { divergeBot } from '../src/strategy/strategies/diverge-bot.js';
 import { pairTradeBot } from '../src/strategy/strategies/pair-trade-bot.js';
-
-interface FakeCtx extends StrategyContext {
-  nowMs: number;
-  positions: Map<string, number>;
-}
+import { type FakeCtx, fakeCtx } from './support/fake-strategy-context.js';
 
 const LEGS = ['XBTUSD', 'XBTUSDT'];
-
-function fakeCtx(): FakeCtx {
-  const positions = new Map<string, number>();
-  return {
-    mode: 'backtest',
-    nowMs: 0,
-    markets: LEGS,
-    positions,
-    position: (s) => positions.get(s) ?? 0,
-    avgEntryPrice: () => null,
-    openOrders: () => [],
-    lastPrice: () => null,
-    book: () => null,
-    log: () => {},
-  };
-}
 
 function fill(symbol: string, side: 'buy' | 'sell', qty: number): Fill {
   return { orderId: 'o', tag: 'entry', symbol, side, price: 1, qty, fee: 0, liquidity: 'taker', timeMs: 0 };
@@ -55,7 +35,7 @@ describe('DivergeBot', () => {
   };
 
   it('warms up for ema_period updates, then sells leg0 / buys leg1 above +threshold, exits near the EMA', () => {
-    const ctx = fakeCtx();
+    const ctx = fakeCtx(LEGS);
     const bot = divergeBot.create(divergeBot.params.parse({ ema_period: 3 }), LEGS);
     expect(t(bot, ctx, 'XBTUSD', 100)).toBeUndefined(); // leg1 has no price yet: no update
     expect(t(bot, ctx, 'XBTUSDT', 100)).toBeUndefined(); // update 1: ema = 1
@@ -73,7 +53,7 @@ describe('DivergeBot', () => {
   });
 
   it('does not trade during warm-up, then buys leg0 / sells leg1 below −threshold', () => {
-    const ctx = fakeCtx();
+    const ctx = fakeCtx(LEGS);
     const bot = divergeBot.create(divergeBot.params.parse({ ema_period: 4, trade_size: 10 }), LEGS);
     t(bot, ctx, 'XBTUSDT', 100);
     expect(t(bot, ctx, 'XBTUSD', 100)).toBeUndefined(); // update 1
@@ -114,7 +94,7 @@ describe('PairTradeBot', () => {
   });
 
   it('shorts the spread at z ≥ entry_z once both legs of a bucket arrived, exits at |z| ≤ exit_z', () => {
-    const ctx = fakeCtx();
+    const ctx = fakeCtx(LEGS);
     const bot = pairTradeBot.create(pairTradeBot.params.parse(params), LEGS);
     for (let i = 1; i <= 4; i++) expect(bucket(bot, ctx, i * 60, 100, 100, i % 2 === 0)).toBeUndefined();
     // Unmatched buckets give no sample.
@@ -127,7 +107,7 @@ describe('PairTradeBot', () => {
   });
 
   it('goes long the spread at z ≤ −entry_z and holds while |z| > exit_z', () => {
-    const ctx = fakeCtx();
+    const ctx = fakeCtx(LEGS);
     const bot = pairTradeBot.create(pairTradeBot.params.parse({ ...params, exit_z: 0.4 }), LEGS);
     for (let i = 1; i <= 4; i++) bucket(bot, ctx, i * 60, 100, 100);
     expect(bucket(bot, ctx, 300, 90, 100)).toEqual([m('XBTUSD', 'buy'), m('XBTUSDT', 'sell')]);
@@ -141,7 +121,7 @@ describe('PairTradeBot', () => {
       [1, undefined],
       [0.5, [m('XBTUSD', 'sell'), m('XBTUSDT', 'buy')]],
     ] as const) {
-      const ctx = fakeCtx();
+      const ctx = fakeCtx(LEGS);
       const bot = pairTradeBot.create(pairTradeBot.params.parse({ ...params, hedge_ratio: hedge }), LEGS);
       for (let i = 1; i <= 4; i++) bucket(bot, ctx, i * 60, 100, 100);
       expect(bucket(bot, ctx, 300, 110, 110)).toEqual(expected);

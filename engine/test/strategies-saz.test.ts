@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrderBook } from '../src/market/order-book.js';
-import type { BookView, Fill, StrategyContext } from '../src/strategy/sdk.js';
+import type { BookView, Fill } from '../src/strategy/sdk.js';
 import { sazBot } from '../src/strategy/strategies/saz-bot.js';
-
-interface FakeCtx extends StrategyContext {
-  nowMs: number;
-  positions: Map<string, number>;
-}
-
-function fakeCtx(markets: string[]): FakeCtx {
-  const positions = new Map<string, number>();
-  return {
-    mode: 'backtest',
-    nowMs: 0,
-    markets,
-    positions,
-    position: (s) => positions.get(s) ?? 0,
-    avgEntryPrice: () => null,
-    openOrders: () => [],
-    lastPrice: () => null,
-    book: () => null,
-    log: () => {},
-  };
-}
+import { fakeCtx } from './support/fake-strategy-context.js';
 
 function fill(side: 'buy' | 'sell', tag: string, timeMs: number): Fill {
   return { orderId: 'o', tag, symbol: 'XBTUSD', side, price: 10_000, qty: 100, fee: 0, liquidity: 'taker', timeMs };

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CandleView, Fill, OrderIntent, StrategyContext, StrategyInstance } from '../src/strategy/sdk.js';
+import type { CandleView, Fill, OrderIntent, StrategyInstance } from '../src/strategy/sdk.js';
 import { sdBot } from '../src/strategy/strategies/sd-bot.js';
 import { testBot } from '../src/strategy/strategies/test-bot.js';
-
-/** A StrategyContext whose clock and positions the test sets. */
-interface FakeCtx extends StrategyContext {
-  nowMs: number;
-  positions: Map<string, number>;
-}
-
-function fakeCtx(markets: string[]): FakeCtx {
-  const positions = new Map<string, number>();
-  return {
-    mode: 'backtest',
-    nowMs: 0,
-    markets,
-    positions,
-    position: (s) => positions.get(s) ?? 0,
-    avgEntryPrice: () => null,
-    openOrders: () => [],
-    lastPrice: () => null,
-    book: () => null,
-    log: () => {},
-  };
-}
+import { type FakeCtx, fakeCtx } from './support/fake-strategy-context.js';
 
 function fill(symbol: string, side: 'buy' | 'sell', qty: number, tag: string, timeMs = 0): Fill {
   return { orderId: 'o', tag, symbol, side, price: 100, qty, fee: 0, liquidity: 'taker', timeMs };
