@@ -111,6 +111,10 @@ export class Kernel {
       o.venue,
       books,
       o.log,
+      (symbol) => {
+        const leg = this.legs.find((l) => l.inst.symbol === symbol);
+        return leg && !Number.isNaN(leg.last) ? leg.last : null;
+      },
     );
     for (const c of o.candles) this.legs[c.leg]?.candles.push(new CandleSeries(c.leg, c.period));
     const first = this.legs[0];
@@ -246,7 +250,6 @@ export class Kernel {
     if (t.price !== g.last) {
       g.last = t.price;
       g.lastTicks = ticks;
-      this.ctx.last.set(symbol, t.price);
       o.portfolio.mark(symbol, t.price);
       if (this.inPosition && o.portfolio.isLiquidated()) this.liquidate(timeMs);
     }

@@ -7,8 +7,6 @@ import type { ExecutionVenue } from '../venue/venue.js';
 /** The kernel's read-only view for strategies: positions from the portfolio, orders from the venue. */
 export class KernelContext implements StrategyContext {
   nowMs = 0;
-  /** Last trade price per market, quote currency. */
-  readonly last = new Map<string, number>();
 
   constructor(
     readonly mode: Mode,
@@ -17,6 +15,8 @@ export class KernelContext implements StrategyContext {
     private readonly venue: ExecutionVenue,
     private readonly books: ReadonlyMap<string, OrderBook>,
     private readonly logger: Logger,
+    /** Last trade price of a market (the kernel keeps it per leg), or null before its first trade. */
+    private readonly lastOf: (symbol: string) => number | null,
   ) {}
 
   position(symbol: string): number {
@@ -32,7 +32,7 @@ export class KernelContext implements StrategyContext {
   }
 
   lastPrice(symbol: string): number | null {
-    return this.last.get(symbol) ?? null;
+    return this.lastOf(symbol);
   }
 
   book(symbol: string): OrderBook | null {
