@@ -6,14 +6,21 @@ import { type ArchiveStore, openArchiveStoreFromEnv } from '@hm/engine/archive';
 import { QueueName } from '@hm/engine/contracts';
 import { createLogger, type Logger } from '@hm/engine/log';
 import { Queue } from 'bullmq';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
-import type { Context } from './context.js';
+import { OperationGuard, useOperationGuard } from './auth/guard.js';
+import { requestContext, type ServerContext } from './auth/request-context.js';
+import { AUTH_PATHS, authRoutes } from './auth/routes.js';
+import type { Context, SharedContext } from './context.js';
+import { type ApiLimits, DEFAULT_LIMITS } from './limits/config.js';
+import { useDocumentLimits } from './limits/plugin.js';
+import { RateLimiter } from './limits/rate-limit.js';
 import { MarketStore } from './market-store.js';
+import { maskedErrors, yogaLogger } from './masked-errors.js';
 import { createRedisPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { type DirectTarget, SharedSubscriptions } from './shared-subscriptions.js';
@@ -62,6 +69,10 @@ export interface AppOptions {
   archive?: ArchiveStore;
   /** Called as each subscription result is about to be written to a socket (benchmarks only). */
   onNext?: (result: unknown) => void;
+  /** Operation limits; unset ones take DEFAULT_LIMITS (api/src/limits/config.ts). */
+  limits?: Partial<ApiLimits>;
+  /** Redis key prefix of the rate-limit counters (API processes sharing one count share it). */
+  rateLimitPrefix?: string;
 }
 
 export interface App {
@@ -82,23 +93,33 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const redis = new Redis(opts.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const publishClient = new Redis(opts.redisUrl);
   const subscribeClient = new Redis(opts.redisUrl);
-  const marketData = new Queue(QueueName.marketData, {
-    connection: new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 }),
-  });
+  const queueConnection = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 });
+  const queues = {
+    marketData: new Queue(QueueName.marketData, { connection: queueConnection }),
+    backtest: new Queue(QueueName.backtest, { connection: queueConnection }),
+    session: new Queue(QueueName.session, { connection: queueConnection }),
+  };
   for (const [name, client] of Object.entries({ redis, publishClient, subscribeClient })) watchRedis(name, client, log);
   await redis.connect();
 
-  const context: Context = {
+  const sharedContext: SharedContext = {
     db,
     redis,
     pubsub: createRedisPubSub(publishClient, subscribeClient, log),
     market: new MarketStore(redis),
-    queues: { marketData },
+    queues,
     archive: opts.archive ?? openArchiveStoreFromEnv(),
   };
-  const yoga = createYoga({
+  const limits: ApiLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // Every operation passes the guard: key, scope, rate and cost (api/src/auth/guard.ts).
+  const guard = new OperationGuard({ limits, rateLimiter: new RateLimiter(redis, log, opts.rateLimitPrefix) });
+  const yoga = createYoga<ServerContext, Context>({
     schema,
-    context: () => context,
+    // Per request (HTTP) or operation (graphql-ws): the shared parts and the caller's key.
+    context: (initial) => requestContext(sharedContext, initial, log),
+    plugins: [useDocumentLimits(limits), useOperationGuard(guard)],
+    maskedErrors: maskedErrors(log),
+    logging: yogaLogger(log),
     graphqlEndpoint: '/graphql',
     renderGraphiQL,
     graphiql: { subscriptionsProtocol: 'WS', title: 'HM Trading GraphiQL' },
@@ -106,8 +127,15 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
 
   const serveWeb = opts.webDist ? staticHandler(opts.webDist) : null;
+  const signIn = authRoutes(db, log);
   const server = createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0];
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (AUTH_PATHS.has(pathname)) {
+      signIn(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (pathname === '/graphql' || !serveWeb) {
       void yoga.handle(req, res);
       return;
@@ -163,10 +191,21 @@ export async function startApp(opts: AppOptions): Promise<App> {
           socket: ctx.extra.socket,
           params,
         });
+        // A refused document (syntax, token limit) is this operation's error, not the connection's.
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        // Validation (with the depth and alias limits) before the context: no key lookup for a refused document.
+        const errors = validate(s, document);
+        if (errors.length) return errors;
         const args = {
           schema: s,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await contextFactory(),
           rootValue: {
@@ -175,8 +214,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
             operation: { id, socket: ctx.extra.socket, transport: ctx.extra.request.socket },
           } satisfies EnvelopedRunners,
         };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
+        // Checked here, not only in the plugin: a subscription joining a shared execution never runs its own.
+        const refused = await guard.check(args, 'ws');
+        if (refused) return [refused];
         return args;
       },
     },
@@ -197,9 +237,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
       await wsServer.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await marketData.close();
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       await db.$disconnect();
-      for (const client of [redis, publishClient, subscribeClient]) client.disconnect();
+      for (const client of [redis, publishClient, subscribeClient, queueConnection]) client.disconnect();
     },
   };
 }

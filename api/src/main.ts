@@ -2,7 +2,7 @@
 import { createLogger } from '@hm/engine/log';
 import { startApp } from './app.js';
 import { benchProbe } from './bench-probe.js';
-import { readApiEnv } from './env.js';
+import { limitsFromEnv, readApiEnv } from './env.js';
 
 const env = readApiEnv();
 const log = createLogger('api', env.LOG_LEVEL);
@@ -13,6 +13,7 @@ const app = await startApp({
   host: env.HOST,
   webDist: env.HM_WEB_DIST,
   log,
+  limits: limitsFromEnv(env),
   ...(env.HM_BENCH_PROBE ? { onNext: benchProbe() } : {}),
 });
 log.info('api listening', { url: app.url });

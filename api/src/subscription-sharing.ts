@@ -9,7 +9,9 @@ const STATE_STREAMS = new Set(['ticker', 'orderBook', 'candles']);
  * Whether a subscription may share one execution with identical ones, and under which key.
  * Shared: the state streams, and `trades` without a snapshot (every subscriber of it starts at the
  * next print anyway). Not shared: anything else, e.g. `trades(snapshot: 50)`, whose snapshot is
- * per subscriber. The context is process-wide today; once it carries a viewer, the key must too.
+ * per subscriber. Each subscriber passes the operation guard (key, scope, rate, cost) before it
+ * joins (api/src/app.ts), so viewers share only what they may all see: a shared stream's resolvers
+ * must not depend on the viewer (`ctx.auth`); one that does must add the viewer to the key.
  */
 export function shareKey(args: ExecutionArgs): { key: string; policy: JoinPolicy } | null {
   const operation = getOperationAST(args.document, args.operationName);

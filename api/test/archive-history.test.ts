@@ -6,8 +6,8 @@ import { LocalArchiveStore, writeTradeHour } from '@hm/engine/archive';
 import { type CandleEvent, MdKey, PERIODS } from '@hm/engine/contracts';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type App, startApp } from '../src/app.js';
-import { gql } from './support.js';
+import type { App } from '../src/app.js';
+import { gql, startTestApp } from './support.js';
 
 // Chart history: the candles query joins archive buckets (built from archived trades) with the
 // live tail in Redis. XBTUSDT is used by no other API test; its candle keys are cleared around
@@ -122,13 +122,7 @@ beforeAll(async () => {
   });
   await publisher.close();
 
-  app = await startApp({
-    databaseUrl: inject('databaseUrl'),
-    redisUrl: inject('redisUrl'),
-    port: 0,
-    host: '127.0.0.1',
-    archive: store,
-  });
+  app = await startTestApp({ archive: store });
 });
 
 afterAll(async () => {

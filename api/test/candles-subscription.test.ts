@@ -1,11 +1,9 @@
 import { RedisPublisher } from '@hm/engine/adapters/redis-publisher';
 import { type CandleEvent, channel, MdKey, Topic } from '@hm/engine/contracts';
-import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
 import type { App } from '../src/app.js';
-import { startTestApp } from './support.js';
+import { startTestApp, wsClient } from './support.js';
 
 let app: App;
 let redis: Redis;
@@ -44,7 +42,7 @@ it('streams the snapshot first, then every candle the engine publishes through R
     volume: 10,
   };
   await redis.set(MdKey.lastCandle('ETHUSD', 'W1'), JSON.stringify(snapshot));
-  const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket });
+  const client = wsClient(app.url);
   const received: unknown[] = [];
   let resolveTwo: () => void = () => {};
   const two = new Promise<void>((r) => {
@@ -78,7 +76,7 @@ it('streams the snapshot first, then every candle the engine publishes through R
 });
 
 it('rejects an unknown market with a clear error', async () => {
-  const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket });
+  const client = wsClient(app.url);
   const error = await new Promise<unknown>((resolve) => {
     client.subscribe(
       { query: SUBSCRIPTION, variables: { m: 'NOPE' } },

@@ -8,12 +8,11 @@ import { createLogger } from '@hm/engine/log';
 import { feedTopics, MarketDataPipeline } from '@hm/engine/market-data';
 import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import { type RunningSimulator, startSimulator } from '@hm/engine/simulator';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
-import { type App, startApp } from '../src/app.js';
-import { gql } from './support.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { gql, startTestApp, wsClient } from './support.js';
 
 // The whole live path on real parts: simulator → feed client → pipeline → Redis → API → graphql-ws.
 // A Redis of its own, so no other test's XBTUSD events reach these subscriptions.
@@ -43,8 +42,8 @@ beforeAll(async () => {
     onReconnect: () => pipeline.reset(),
   });
   feed = live;
-  app = await startApp({ databaseUrl: inject('databaseUrl'), redisUrl: redisServer.url, port: 0, host: '127.0.0.1' });
-  client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket });
+  app = await startTestApp({ redisUrl: redisServer.url });
+  client = wsClient(app.url);
 });
 
 afterAll(async () => {

@@ -1,11 +1,10 @@
 import { channel, Topic, type TradeEvent } from '@hm/engine/contracts';
 import { type ExecutionResult, GraphQLError } from 'graphql';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
 import { SharedSubscriptions } from '../src/shared-subscriptions.js';
-import { startTestApp } from './support.js';
+import { startTestApp, wsClient } from './support.js';
 
 /** A controllable source: push results, count starts and returns. */
 function source() {
@@ -261,7 +260,7 @@ it('over real graphql-ws: subscribers of one shared trades stream each get every
     const stops: Record<string, () => void> = {};
     const ended: Record<string, Promise<void>> = {};
     for (const name of ['a', 'b', 'other']) {
-      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket });
+      const client = wsClient(app.url);
       clients.push(client);
       ended[name] = new Promise<void>((resolve, reject) => {
         stops[name] = client.subscribe(

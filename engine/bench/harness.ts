@@ -6,11 +6,17 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { repoRoot } from '../src/paths.js';
 import { ensureRedis, type RunningRedis } from '../src/services/redis-server.js';
+import { startBenchDatabase } from './bench-database.js';
 
-/** A private Redis and one API process (a child, so load generator and server do not share a loop). */
+/**
+ * A private Redis, a database for API keys and one API process (a child, so load generator and
+ * server do not share a loop).
+ */
 export interface Harness {
   readonly redisUrl: string;
   readonly apiUrl: string;
+  /** The read key every bench client sends (graphql-ws connectionParams). */
+  readonly apiKey: string;
   readonly apiPid: number;
   client(): Client;
   /** Server-side delivery latency since the last call (api/src/bench-probe.ts). */
@@ -26,13 +32,16 @@ export function benchNodeArgs(): string[] {
 export async function startHarness(): Promise<Harness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hm-bench-'));
   const redis: RunningRedis = await ensureRedis({ preferLocalDefault: false, dataDir: dir });
+  const database = await startBenchDatabase(dir);
   const api: ChildProcess = spawn(process.execPath, [...benchNodeArgs(), '--import', 'tsx', 'api/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
       REDIS_URL: redis.url,
-      // Subscriptions never touch Postgres (Prisma connects lazily); health would report it down.
-      DATABASE_URL: 'postgresql://bench@127.0.0.1:1/unused',
+      // Subscriptions touch Postgres only to check the key, once per subscribe.
+      DATABASE_URL: database.url,
+      // Thousands of subscribes from one key within a minute: the capacity bench measures delivery, not the limiter.
+      HM_RATE_LIMIT_KEY: '0',
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -52,8 +61,14 @@ export async function startHarness(): Promise<Harness> {
     redisUrl: redis.url,
     apiUrl,
     apiPid: api.pid ?? -1,
+    apiKey: database.apiKey,
     client() {
-      const c = createClient({ url: `${apiUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false });
+      const c = createClient({
+        url: `${apiUrl.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        lazy: false,
+        connectionParams: { 'x-api-key': database.apiKey },
+      });
       clients.push(c);
       return c;
     },
@@ -75,6 +90,7 @@ export async function startHarness(): Promise<Harness> {
         api.once('exit', () => resolve());
         api.kill('SIGTERM');
       });
+      await database.close();
       await redis.stop();
       await rm(dir, { recursive: true, force: true });
     },

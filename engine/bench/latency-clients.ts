@@ -4,7 +4,7 @@
  * pipeline (the product's clients are never in the engine's process either).
  *
  * Protocol (IPC, advanced serialisation): the parent starts it with HM_BENCH_WS_URL,
- * HM_BENCH_SUBSCRIBERS and HM_BENCH_QUERY; the child answers `{ type: 'ready' }` once every
+ * HM_BENCH_SUBSCRIBERS, HM_BENCH_QUERY and HM_BENCH_API_KEY (sent in connectionParams); the child answers `{ type: 'ready' }` once every
  * subscriber has received its first result; `{ type: 'record', on }` starts/stops recording;
  * `{ type: 'report' }` is answered with the samples (receive time − send time, ms; both
  * `performance.timeOrigin + performance.now()`, comparable across processes) in `samples` batches,
@@ -17,6 +17,7 @@ import { nowMs } from './stats.js';
 const url = process.env.HM_BENCH_WS_URL ?? '';
 const subscribers = Number(process.env.HM_BENCH_SUBSCRIBERS ?? 0);
 const query = process.env.HM_BENCH_QUERY ?? '';
+const apiKey = process.env.HM_BENCH_API_KEY ?? '';
 const BATCH = 100_000;
 
 let samples = new Float64Array(1 << 20);
@@ -34,7 +35,13 @@ function record(sent: number): void {
 }
 
 const clients = Array.from({ length: subscribers }, () => {
-  const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: { 'x-api-key': apiKey },
+  });
   let first = true;
   client.subscribe(
     { query },

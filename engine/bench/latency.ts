@@ -113,6 +113,7 @@ function spawnClients(h: Harness, subscribers: number) {
         HM_BENCH_WS_URL: `${h.apiUrl.replace('http', 'ws')}/graphql`,
         HM_BENCH_SUBSCRIBERS: String(subscribers),
         HM_BENCH_QUERY: QUERY,
+        HM_BENCH_API_KEY: h.apiKey,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',

@@ -139,6 +139,26 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The URL of a private PostgreSQL already running on `dataDir` (e.g. the one `hm start` runs), read
+ * from its `postmaster.pid`; null when none runs. Lets a second command use that server instead of
+ * starting its own, which would stop the running one (see `stopStale`).
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string, database = 'hm'): Promise<string | null> {
+  const text = await readFile(path.join(path.resolve(dataDir), 'postmaster.pid'), 'utf8').catch(() => null);
+  const lines = text?.split('\n') ?? [];
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    // EPERM: alive, but another user's (postgres runs as `postgres` when we are root).
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /** A server left behind by a killed parent still holds the data directory: stop it first. */
 async function stopStale(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureRedis, type RunningRedis } from '@hm/engine/services';
@@ -56,7 +56,17 @@ describe('the stack, as a user runs it', { shuffle: false }, () => {
         '--disable-quic',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Sign in as a user does: open the printed link; the key goes into an HttpOnly cookie and the
+    // link redirects to the dashboard. (A page of its own: its requests end when it closes.)
+    const signIn = await context.newPage();
+    await signIn.goto(stack.signInUrl);
+    expect(new URL(signIn.url()).pathname, 'redirected to the dashboard').toBe('/');
+    expect(signIn.url()).not.toContain(stack.key);
+    const cookies = await context.cookies(stack.url);
+    expect(cookies.find((c) => c.name === 'hm_key')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await signIn.close();
+    const page = await context.newPage();
     const failures: string[] = [];
     page.on('requestfailed', (r) => failures.push(r.url()));
     page.on('pageerror', (e) => failures.push(e.message));
@@ -97,7 +107,7 @@ describe('the stack, as a user runs it', { shuffle: false }, () => {
     const ask = async <T>(query: string): Promise<T> => {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': stack?.key ?? '' },
         body: JSON.stringify({ query }),
       });
       const body = (await res.json()) as { data: T; errors?: unknown };
@@ -123,6 +133,20 @@ describe('the stack, as a user runs it', { shuffle: false }, () => {
     for (let i = 1; i < candles.length; i++) expect(candles[i]?.time).toBe((candles[i - 1]?.time ?? 0) + 3_600);
     const nowHour = Math.floor(Date.now() / 3_600_000) * 3_600;
     expect([askedHour, nowHour]).toContain(candles.at(-1)?.time);
+  });
+
+  it('keeps the dashboard key out of the built JavaScript, in a file only its owner reads', async () => {
+    if (!stack) throw new Error('stack did not start');
+    expect(stack.key).toMatch(/^hm_[A-Za-z0-9_-]{43}$/);
+    const file = path.join(dir, 'data', 'dashboard.key');
+    expect((await readFile(file, 'utf8')).trim()).toBe(stack.key);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const assets = path.join(repoRoot, 'web', 'dist', 'assets');
+    for (const name of await readdir(assets)) {
+      const text = await readFile(path.join(assets, name), 'utf8');
+      expect(text, name).not.toContain(stack.key);
+      expect(text, name).not.toMatch(/hm_[A-Za-z0-9_-]{43}/);
+    }
   });
 
   it('stops everything it started on SIGINT, leaving no process behind', async () => {

@@ -7,11 +7,16 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface Stack {
   readonly process: ChildProcess;
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
   readonly url: string;
+  /** The dashboard link `hm start` prints: `/auth/signin?key=…` (sets the key cookie, redirects to `/`). */
+  readonly signInUrl: string;
+  /** The dashboard's admin key, from that link (for scripted requests: `x-api-key`). */
+  readonly key: string;
   output(): string;
 }
 
-/** Runs `hm start` as a user would (same bin), with the given env, until it prints the dashboard URL. */
+/** Runs `hm start` as a user would (same bin), with the given env, until it prints the dashboard link. */
 export function startStack(env: Record<string, string>): Promise<Stack> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'engine/bin/hm.js'), 'start'], {
     cwd: repoRoot,
@@ -22,8 +27,12 @@ export function startStack(env: Record<string, string>): Promise<Stack> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Dashboard: (http:\/\/\S+?)\/?\s/.exec(out);
-      if (match?.[1]) resolve({ process: child, url: match[1], output: () => out });
+      const match = /Dashboard: (http:\/\/[^/\s]+)(\/\S*)\s/.exec(out);
+      if (match?.[1] && match[2]) {
+        const signInUrl = `${match[1]}${match[2]}`;
+        const key = new URL(signInUrl).searchParams.get('key') ?? '';
+        resolve({ process: child, url: match[1], signInUrl, key, output: () => out });
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

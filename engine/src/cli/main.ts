@@ -17,6 +17,7 @@ commands:
   archive     import BitMEX trade/quote files, generate history, info, verify ('hm archive help')
   candles     candles from the archive: --market --period --from --to [--json]
   backtest    a strategy over the archive: --strategy SDBot --market XBTUSD --from --to [--param k=v] [--json]
+  apikey      API keys for the GraphQL API: create --scope read|control|admin [--name N], list, revoke ID
   bench       live-path latency, subscriber capacity, archive read speed (docs/benchmarks.md)
   help        show this help
 
@@ -48,6 +49,9 @@ switch (command) {
     break;
   case 'backtest':
     await (await import('./commands/backtest.js')).backtestCommand(rest);
+    break;
+  case 'apikey':
+    await (await import('./commands/apikey.js')).apikeyCommand(rest);
     break;
   case 'bench':
     await (await import('../../bench/main.js')).benchCommand(rest);

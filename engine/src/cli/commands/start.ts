@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, freePort, startEmbeddedPostgres } from '@hm/db';
+import { applyMigrations, createDb, freePort, startEmbeddedPostgres } from '@hm/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { openArchiveStore } from '../../archive/open-store.js';
+import { ensureDashboardKey } from '../../auth/dashboard-key.js';
 import { ArchiveJob, archiveCollectJobId, MarketDataJob, marketDataJobId, QueueName } from '../../contracts/queues.js';
 import { BITMEX_ENDPOINTS, type EngineEnv } from '../../env.js';
 import type { Logger } from '../../log.js';
@@ -65,6 +66,7 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
 
     const applied = await applyMigrations(databaseUrl);
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    const dashboardKey = await dashboardSignInKey(databaseUrl, env.HM_DATA_DIR, log);
 
     // A fixed simulator port: a restarted simulator comes back where the feed job points.
     const simPort = env.HM_SIM_PORT || (await freePort());
@@ -98,7 +100,8 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     const url = api.url ?? `http://${env.HOST}:${env.PORT}`;
     console.log('');
     console.log(`  HM Trading is running (feed: ${env.HM_FEED}, markets: ${env.HM_SYMBOLS.join(', ')})`);
-    console.log(`  Dashboard: ${url}/`);
+    // The sign-in link sets the dashboard's key as an HttpOnly cookie and redirects to `/`.
+    console.log(`  Dashboard: ${url}/auth/signin?key=${dashboardKey}`);
     console.log(`  GraphiQL:  ${url}/graphql`);
     console.log('  Press Ctrl-C to stop.');
     console.log('');
@@ -106,6 +109,18 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     if (err instanceof FixItError) log.error(err.message);
     else log.error('start-up failed', { error: err });
     await shutdown(1);
+  }
+}
+
+/** The admin key the dashboard link carries (HM_DATA_DIR/dashboard.key; a new one when missing or revoked). */
+async function dashboardSignInKey(databaseUrl: string, dataDir: string, log: Logger): Promise<string> {
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  try {
+    const { key, created } = await ensureDashboardKey(db, dataDir);
+    if (created) log.info(`created the dashboard's admin API key (stored in ${path.join(dataDir, 'dashboard.key')})`);
+    return key;
+  } finally {
+    await db.$disconnect();
   }
 }
 
