@@ -1,4 +1,13 @@
-import type { BookEvent, CandleEvent, TickerEvent, TradeEvent } from '@hm/engine/contracts';
+import type {
+  BacktestProgressEvent,
+  BookEvent,
+  CandleEvent,
+  SessionFillEvent,
+  SessionLogEvent,
+  SessionUpdatedEvent,
+  TickerEvent,
+  TradeEvent,
+} from '@hm/engine/contracts';
 import { Topic } from '@hm/engine/contracts';
 import type { Logger } from '@hm/engine/log';
 import { createPubSub } from 'graphql-yoga';
@@ -14,6 +23,14 @@ export type PubSubEvents = {
   [Topic.trade]: [id: string, event: TradeEvent];
   [Topic.book]: [id: string, event: BookEvent];
   [Topic.ticker]: [id: string, event: TickerEvent];
+  /** SESSION_UPDATED_CHANNEL: every session's changes on one channel. */
+  'session.updated': [event: SessionUpdatedEvent];
+  /** sessionLogChannel(id). */
+  'session.logs': [id: string, event: SessionLogEvent];
+  /** sessionFillChannel(id). */
+  'session.fills': [id: string, event: SessionFillEvent];
+  /** backtestProgressChannel(id). */
+  'backtest.progress': [id: string, event: BacktestProgressEvent];
 };
 
 export function createRedisPubSub(publishClient: Redis, subscribeClient: Redis, log: Logger) {

@@ -9,3 +9,9 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (strategy parameters, JSON Schemas, log fields).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -11,4 +11,5 @@ export {
 export { bucketStart, PERIOD_SECONDS, PERIODS, type Period } from '../market/periods.js';
 export * from './backtest.js';
 export * from './queues.js';
+export * from './sessions.js';
 export * from './topics.js';

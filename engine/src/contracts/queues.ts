@@ -9,6 +9,8 @@ export const QueueName = {
   archive: 'archive',
   /** Backtests: one job per session, results stored with Prisma; any number of workers share it. */
   backtest: 'backtest',
+  /** TEST, LIVE and MARKET sessions: one long-lived job per running session (payload SessionJob). */
+  session: 'session',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
