@@ -1,35 +1,25 @@
 import { useCallback, useState } from 'react';
-import { useQuery } from 'urql';
 import type { Bar } from './charts/candle-chart';
 import { CandleChart } from './features/market/CandleChart';
 import { MarketHeader, PERIODS } from './features/market/MarketHeader';
 import { OrderBookPanel } from './features/market/OrderBookPanel';
 import { TickerStats } from './features/market/TickerStats';
 import { TradesTape } from './features/market/TradesTape';
-import { graphql } from './gql';
+import { BottomPanel } from './features/sessions/BottomPanel';
+import { SessionDrawer } from './features/sessions/SessionDrawer';
 import type { Period } from './gql/graphql';
+import { useMarkets } from './lib/markets';
 import { useUrlParam } from './lib/url-state';
 
-const MarketsQuery = graphql(`
-  query Markets {
-    markets {
-      symbol
-      kind
-      tickSize
-      lotSize
-      settleCurrency
-      quoteCurrency
-    }
-  }
-`);
-
-/** The live trading screen: header, then the chart. Market and period live in the URL. */
+/**
+ * The live trading screen: header, chart with book and trades, then the session tabs below; the
+ * session drawer opens over it. Market, period, tab and session live in the URL.
+ */
 export function App() {
   const [market, setMarket] = useUrlParam<string>('market', 'XBTUSD');
   const [period, setPeriod] = useUrlParam<Period>('period', 'M1', PERIODS);
   const [last, setLast] = useState<Bar | null>(null);
-  const [{ data, error }] = useQuery({ query: MarketsQuery });
-  const markets = data?.markets ?? [];
+  const { markets, error } = useMarkets();
   const info = markets.find((m) => m.symbol === market);
   const tickSize = info?.tickSize ?? 0.01;
   const onBar = useCallback((bar: Bar) => setLast(bar), []);
@@ -58,7 +48,9 @@ export function App() {
           <TradesTape market={market} tickSize={tickSize} />
         </aside>
       </main>
+      <BottomPanel />
       <footer>HM Trading · times in UTC</footer>
+      <SessionDrawer />
     </div>
   );
 }

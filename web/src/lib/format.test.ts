@@ -15,3 +15,23 @@ it('abbreviates large contract counts without silently rounding small ones', () 
   expect(formatSize(12_345_678)).toBe('12.35M');
   expect(formatSize(45_000)).toBe('45.00K');
 });
+
+it('formats money in the settlement currency’s precision, signed on request', async () => {
+  const { formatMoney, signClass } = await import('./format.js');
+  expect(formatMoney(0.00012345, 'XBT', { signed: true })).toBe('+0.00012345 XBT');
+  expect(formatMoney(-1234.5, 'USDT')).toBe('-1,234.50 USDT');
+  expect(formatMoney(null, 'XBT')).toBe('—');
+  expect(signClass(-1)).toBe('down');
+  expect(signClass(0)).toBe('');
+});
+
+it('formats durations as hh:mm:ss with days past 24 h, and UTC instants', async () => {
+  const { formatDuration, formatUtc } = await import('./format.js');
+  expect(formatDuration(0)).toBe('00:00:00');
+  expect(formatDuration(3_723_000)).toBe('01:02:03');
+  expect(formatDuration(2 * 86_400_000 + 5_000)).toBe('2d 00:00:05');
+  expect(formatDuration(-5)).toBe('00:00:00');
+  expect(formatUtc('2024-01-15T13:47:12.345Z')).toBe('2024-01-15 13:47:12');
+  expect(formatUtc(0, true)).toBe('1970-01-01 00:00:00.000');
+  expect(formatUtc('nope')).toBe('—');
+});

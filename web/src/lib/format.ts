@@ -21,3 +21,68 @@ export function formatSize(size: number): string {
   if (abs >= 1e4) return `${(size / 1e3).toFixed(2)}K`;
   return size.toLocaleString('en-US');
 }
+
+/** Decimals a settlement currency is shown with: satoshi precision for XBT, cents for USD(T). */
+export function currencyDecimals(currency: string | null | undefined): number {
+  if (currency === 'XBT' || currency === 'BTC') return 8;
+  if (currency === 'USDT' || currency === 'USD' || currency === 'USDC') return 2;
+  return 6;
+}
+
+/** An amount of money with its currency, e.g. `+0.00012345 XBT`; `—` when unknown. */
+export function formatMoney(
+  value: number | null | undefined,
+  currency: string | null | undefined,
+  { signed = false, unit = true }: { signed?: boolean; unit?: boolean } = {},
+): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  const d = currencyDecimals(currency);
+  const text = value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  const sign = signed && value > 0 ? '+' : '';
+  return `${sign}${text}${unit && currency ? ` ${currency}` : ''}`;
+}
+
+/** A percentage, e.g. `+1.25%` with `signed`; `—` when unknown. */
+export function formatPct(value: number | null | undefined, digits = 2, signed = false): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  return `${signed && value > 0 ? '+' : ''}${value.toFixed(digits)}%`;
+}
+
+/** A plain number with fixed decimals; `—` when unknown, `∞` for infinities. */
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value == null || Number.isNaN(value)) return '—';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A quantity in contracts with the instrument's lot precision. */
+export function formatQty(qty: number, lotSize = 1): string {
+  const d = decimalsOf(lotSize);
+  return qty.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
+}
+
+/** `up` / `down` / '' by sign, for colouring P&L. */
+export function signClass(value: number | null | undefined): string {
+  if (value == null || value === 0 || !Number.isFinite(value)) return '';
+  return value > 0 ? 'up' : 'down';
+}
+
+/** A duration as `hh:mm:ss`, with days in front past 24 h (`2d 03:04:05`); negative → 00:00:00. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hms = `${pad(Math.floor((total % 86_400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+  return days > 0 ? `${days}d ${hms}` : hms;
+}
+
+/** An instant as `YYYY-MM-DD HH:MM:SS` in UTC (input: ISO string, unix ms or Date; DateTime scalars). */
+export function formatUtc(time: unknown, withMs = false): string {
+  if (time == null || time === '') return '—';
+  const d = time instanceof Date ? time : new Date(typeof time === 'number' ? time : String(time));
+  if (Number.isNaN(d.getTime())) return '—';
+  return d
+    .toISOString()
+    .slice(0, withMs ? 23 : 19)
+    .replace('T', ' ');
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { CompareView } from './compare/CompareView';
+import { SessionDetail } from './detail/SessionDetail';
+import { useSelectedSession } from './selection';
+
+/** The drawer over the right of the page for `?session=<id>` (and `&compare=<id>`). */
+export function SessionDrawer() {
+  const { id, compare, open, close } = useSelectedSession();
+  useEffect(() => {
+    if (!id) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('.modal')) close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, close]);
+  if (!id) return null;
+  return (
+    <aside className="drawer" aria-label="Session">
+      {compare ? (
+        <CompareView
+          key={`${id}:${compare}`}
+          aId={id}
+          bId={compare}
+          onBack={() => open(id)}
+          onClose={close}
+          onOpen={open}
+        />
+      ) : (
+        <SessionDetail key={id} id={id} onClose={close} />
+      )}
+    </aside>
+  );
+}

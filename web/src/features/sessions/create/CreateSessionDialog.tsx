@@ -1,0 +1,194 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { Modal } from '../../../components/Modal';
+import { useToast } from '../../../components/toast-context';
+import { useMarkets } from '../../../lib/markets';
+import { useUrlParam } from '../../../lib/url-state';
+import { StrategiesQuery } from '../documents';
+import { useSelectedSession } from '../selection';
+import type { Mode } from '../session-model';
+import { BacktestRangeFields } from './BacktestRangeFields';
+import { BacktestWatchDialog } from './BacktestWatchDialog';
+import { buildSubmission, type CreateForm, defaultName, emptyForm, isFormField } from './create-input';
+import { FeesFields } from './FeesFields';
+import { FormField } from './FormField';
+import { MarketPicker } from './MarketPicker';
+import { ModePicker } from './ModePicker';
+import { ParamsForm } from './ParamsForm';
+import { fieldsFromSchema, initialValues } from './params-schema';
+import { StrategyField } from './StrategyField';
+import { useCreateSession } from './useCreateSession';
+
+interface Props {
+  initialMode: Mode;
+  onClose: () => void;
+}
+
+/** New session / backtest: mode, strategy, markets, generated parameter form, window, fees. */
+export function CreateSessionDialog({ initialMode, onClose }: Props) {
+  const toast = useToast();
+  const selected = useSelectedSession();
+  const submit = useCreateSession();
+  const { markets, bySymbol } = useMarkets();
+  const [chartMarket] = useUrlParam<string>('market', 'XBTUSD');
+  const [{ data, error: strategiesError }] = useQuery({ query: StrategiesQuery });
+  const [form, setForm] = useState<CreateForm>(() => emptyForm(initialMode, chartMarket));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [watching, setWatching] = useState<{ id: string; name: string } | null>(null);
+
+  const strategies = (data?.strategies ?? []).filter((s) => s.modes.includes(form.mode));
+  const strategy =
+    form.mode === 'MARKET' ? null : (strategies.find((s) => s.name === form.strategy) ?? strategies[0] ?? null);
+  const fields = useMemo(() => fieldsFromSchema(strategy?.paramsSchema), [strategy]);
+  const legs = form.mode === 'MARKET' ? null : (strategy?.legs ?? 1);
+  const params = strategy && form.strategy === strategy.name ? form.params : initialValues(fields);
+  const shown: CreateForm = { ...form, strategy: strategy?.name ?? '', params };
+  const update = (patch: Partial<CreateForm>) => setForm((f) => ({ ...f, strategy: shown.strategy, params, ...patch }));
+  const setRange = useCallback(
+    (rangeFrom: string, rangeTo: string) => setForm((f) => ({ ...f, rangeFrom, rangeTo })),
+    [],
+  );
+
+  const onSubmit = async () => {
+    setFormError(null);
+    const checked = buildSubmission(
+      shown,
+      strategy ? { name: strategy.name, legs: strategy.legs, fields } : null,
+      Date.now(),
+    );
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    try {
+      const outcome = await submit(checked.submission);
+      if (!outcome.ok) {
+        if (outcome.field && isFormField(outcome.field)) setErrors({ [outcome.field]: outcome.message });
+        else setFormError(outcome.message);
+        if (!outcome.field) toast.error(`Could not create the session: ${outcome.message}`);
+        return;
+      }
+      if (checked.submission.kind === 'backtest') {
+        setWatching({ id: outcome.data.id, name: outcome.data.name });
+        toast.info(`Backtest “${outcome.data.name}” queued`);
+      } else {
+        toast.success(`Session “${outcome.data.name}” created and queued`);
+        selected.open(outcome.data.id);
+        onClose();
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (watching) return <BacktestWatchDialog id={watching.id} name={watching.name} onClose={onClose} />;
+
+  const settle = bySymbol.get(shown.markets[0] ?? '')?.settleCurrency ?? null;
+  return (
+    <Modal
+      title="New session"
+      wide
+      onClose={onClose}
+      testId="create-session-dialog"
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form="create-session-form"
+            className="primary"
+            disabled={sending}
+            data-testid="create-submit"
+          >
+            {sending ? 'Sending…' : form.mode === 'BACKTEST' ? 'Run backtest' : 'Create and start'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="create-session-form"
+        className="create-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        {formError && (
+          <div className="form-error" role="alert" data-testid="form-error">
+            {formError}
+          </div>
+        )}
+        {strategiesError && <div className="form-error">cannot load strategies: {strategiesError.message}</div>}
+        <ModePicker
+          mode={form.mode}
+          name={form.name.trim() || defaultName(shown)}
+          confirmName={form.confirmName}
+          errors={errors}
+          onMode={(mode) => update({ mode })}
+          onConfirmName={(confirmName) => update({ confirmName })}
+        />
+        <FormField
+          label="Name"
+          htmlFor="session-name"
+          field="name"
+          error={errors.name}
+          help="optional; generated when empty"
+        >
+          <input
+            id="session-name"
+            value={form.name}
+            placeholder={defaultName(shown)}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+        </FormField>
+        {form.mode !== 'MARKET' && (
+          <StrategyField
+            strategies={strategies}
+            value={shown.strategy}
+            error={errors.strategy}
+            onChange={(name) => {
+              const next = strategies.find((s) => s.name === name);
+              const values = initialValues(fieldsFromSchema(next?.paramsSchema));
+              setForm((f) => ({ ...f, strategy: name, params: values, markets: f.markets.slice(0, 1) }));
+            }}
+          />
+        )}
+        <MarketPicker
+          markets={markets}
+          legs={legs}
+          value={shown.markets}
+          errors={errors}
+          onChange={(m) => update({ markets: m })}
+        />
+        {form.mode === 'BACKTEST' && (
+          <BacktestRangeFields
+            market={shown.markets[0] ?? ''}
+            from={form.rangeFrom}
+            to={form.rangeTo}
+            errors={errors}
+            onChange={setRange}
+          />
+        )}
+        {strategy && (
+          <fieldset className="params-fieldset">
+            <legend>{strategy.name} parameters</legend>
+            <ParamsForm
+              fields={fields}
+              values={params}
+              errors={errors}
+              onChange={(k, v) => update({ params: { ...params, [k]: v } })}
+            />
+          </fieldset>
+        )}
+        <FeesFields form={form} settleCurrency={settle} errors={errors} onChange={(k, v) => update({ [k]: v })} />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,134 @@
+import { expect, it } from 'vitest';
+import {
+  buildSubmission,
+  type CreateForm,
+  defaultName,
+  isFormField,
+  parseUtcInput,
+  toUtcInput,
+} from './create-input.js';
+import { fieldsFromSchema } from './params-schema.js';
+
+const NOW = Date.parse('2024-02-01T00:00:00.000Z');
+const strategy = {
+  name: 'PairTradeBot',
+  legs: 2,
+  fields: fieldsFromSchema({
+    type: 'object',
+    properties: { lookback: { type: 'integer', minimum: 2, maximum: 100000, default: 100 } },
+  }),
+};
+const form = (over: Partial<CreateForm> = {}): CreateForm => ({
+  mode: 'TEST',
+  name: '',
+  confirmName: '',
+  strategy: 'PairTradeBot',
+  markets: ['XBTUSD', 'XBTUSDT'],
+  params: { lookback: '50' },
+  rangeFrom: '',
+  rangeTo: '',
+  makerFeePct: '',
+  takerFeePct: '',
+  latencyMs: '',
+  initialBalance: '',
+  ...over,
+});
+
+it('reads datetime inputs as UTC, whatever the browser’s zone', () => {
+  expect(parseUtcInput('2024-01-15T13:47')).toBe(Date.parse('2024-01-15T13:47:00.000Z'));
+  expect(parseUtcInput('2024-01-15T13:47:12.5')).toBe(Date.parse('2024-01-15T13:47:12.500Z'));
+  expect(parseUtcInput('15/01/2024')).toBeNull();
+  expect(toUtcInput(Date.parse('2024-01-15T13:47:59.999Z'))).toBe('2024-01-15T13:47');
+});
+
+it('builds a started TEST session with a generated name and typed params', () => {
+  const r = buildSubmission(form({ makerFeePct: '-0.025', takerFeePct: '0.075', latencyMs: '25' }), strategy, NOW);
+  expect(r).toEqual({
+    ok: true,
+    submission: {
+      kind: 'create',
+      input: {
+        name: 'PairTradeBot XBTUSD/XBTUSDT test',
+        mode: 'TEST',
+        markets: ['XBTUSD', 'XBTUSDT'],
+        strategy: 'PairTradeBot',
+        params: { lookback: 50 },
+        fees: { makerFee: -0.00025, takerFee: 0.00075, latencyMs: 25 },
+      },
+    },
+  });
+});
+
+it('needs both legs, different ones, valid params and sane fees', () => {
+  const r = buildSubmission(
+    form({ markets: ['XBTUSD', 'XBTUSD'], params: { lookback: '1' }, takerFeePct: '5', latencyMs: '1.5' }),
+    strategy,
+    NOW,
+  );
+  expect(r.ok).toBe(false);
+  if (!r.ok)
+    expect(r.errors).toEqual({
+      'markets[1]': 'the legs must differ',
+      'params.lookback': 'must be ≥ 2, ≤ 100,000',
+      'fees.takerFee': 'a percentage between -1 and 1',
+      'fees.latencyMs': 'whole ms from 0 to 60,000',
+    });
+  const missing = buildSubmission(form({ markets: ['XBTUSD'] }), strategy, NOW);
+  expect(missing.ok ? {} : missing.errors).toEqual({ 'markets[1]': 'pick a market' });
+});
+
+it('asks for the name again before LIVE', () => {
+  const r = buildSubmission(form({ mode: 'LIVE', name: 'Real one' }), strategy, NOW);
+  expect(r.ok ? {} : r.errors).toEqual({ confirmName: 'type “Real one” to confirm' });
+  expect(buildSubmission(form({ mode: 'LIVE', name: 'Real one', confirmName: 'Real one' }), strategy, NOW).ok).toBe(
+    true,
+  );
+});
+
+it('builds a backtest over a UTC window and rejects empty or future windows', () => {
+  const ok = buildSubmission(
+    form({ mode: 'BACKTEST', rangeFrom: '2024-01-01T00:00', rangeTo: '2024-01-01T06:00' }),
+    strategy,
+    NOW,
+  );
+  expect(ok.ok && ok.submission).toEqual({
+    kind: 'backtest',
+    input: {
+      strategy: 'PairTradeBot',
+      markets: ['XBTUSD', 'XBTUSDT'],
+      params: { lookback: 50 },
+      rangeFrom: '2024-01-01T00:00:00.000Z',
+      rangeTo: '2024-01-01T06:00:00.000Z',
+    },
+  });
+  const bad = buildSubmission(
+    form({ mode: 'BACKTEST', rangeFrom: '2024-03-01T00:00', rangeTo: '2024-01-01T00:00' }),
+    strategy,
+    NOW,
+  );
+  expect(bad.ok ? {} : bad.errors).toEqual({
+    rangeFrom: 'the start is in the future',
+    rangeTo: 'the end must be after the start',
+  });
+});
+
+it('collects market data on any number of markets without a strategy', () => {
+  const r = buildSubmission(
+    form({ mode: 'MARKET', strategy: '', markets: ['XBTUSD', 'ETHUSD', 'XBTUSDT'] }),
+    null,
+    NOW,
+  );
+  expect(r.ok && r.submission.input).toEqual({
+    name: 'Collector XBTUSD/ETHUSD/XBTUSDT market',
+    mode: 'MARKET',
+    markets: ['XBTUSD', 'ETHUSD', 'XBTUSDT'],
+  });
+  expect(defaultName({ mode: 'MARKET', strategy: '', markets: [] })).toBe('Collector market');
+});
+
+it('knows which server InputError fields it can show next to a control', () => {
+  for (const f of ['mode', 'params.period', 'markets[1]', 'fees.makerFee', 'rangeTo', 'initialBalance'])
+    expect(isFormField(f)).toBe(true);
+  expect(isFormField('note')).toBe(false);
+  expect(isFormField('params')).toBe(false);
+});

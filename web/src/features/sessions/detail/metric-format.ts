@@ -1,0 +1,26 @@
+import { formatDuration, formatMoney, formatNumber, formatPct } from '../../../lib/format';
+import type { MetricFormat } from '../compare/metrics-compare';
+
+/** A metric value for display, by its kind: money in the settlement currency, shares as %. */
+export function formatMetric(
+  format: MetricFormat,
+  value: number | null,
+  currency: string | null,
+  signed = false,
+): string {
+  if (value === null) return '—';
+  switch (format) {
+    case 'money':
+      return formatMoney(value, currency, { signed });
+    case 'pct':
+      return formatPct(value, 2, signed);
+    case 'share':
+      return formatPct(value * 100, 1, signed);
+    case 'count':
+      return `${signed && value > 0 ? '+' : ''}${value.toLocaleString('en-US')}`;
+    case 'duration':
+      return `${signed && value < 0 ? '-' : ''}${formatDuration(Math.abs(value))}`;
+    default:
+      return `${signed && value > 0 ? '+' : ''}${formatNumber(value)}`;
+  }
+}
