@@ -101,9 +101,14 @@ export async function stopSession(ctx: Context, session: Session): Promise<Sessi
   const queue = session.mode === 'BACKTEST' ? ctx.queues.backtest : ctx.queues.session;
   const jobId = session.mode === 'BACKTEST' ? backtestJobId(session.id) : sessionJobId(session.id);
   const job = await queue.getJob(jobId);
-  // No worker holds it (queued, or its worker died): take it off the queue and mark it at once.
-  // A job a worker takes at this very moment is locked and refuses removal: signal it instead.
+  // Nothing to flush (a backtest, or a live session that never traded) and no worker holds it: take
+  // it off the queue and mark it at once. Otherwise the stop travels with the job: whichever worker
+  // runs it next sees the stop key, closes the paper positions and marks it STOPPED. A job a worker
+  // takes at this very moment is locked and refuses removal: signal it instead.
+  const nothingToFlush =
+    session.mode === 'BACKTEST' || (await ctx.db.sessionFill.count({ where: { sessionId: session.id } })) === 0;
   const idle =
+    nothingToFlush &&
     !(await job?.isActive()) &&
     (await job?.remove().then(
       () => true,
