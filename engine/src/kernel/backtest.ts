@@ -3,13 +3,13 @@ import { BacktestRequest } from '../contracts/backtest.js';
 import type { Logger } from '../log.js';
 import { getInstrument } from '../market/instruments.js';
 import { computeMetrics, METRICS_VERSION, type Metrics } from '../metrics/metrics.js';
-import { Portfolio } from '../portfolio/portfolio.js';
 import type { EquityPoint, RoundTrip } from '../portfolio/portfolio-port.js';
 import { getStrategy } from '../strategy/registry.js';
 import type { Fill } from '../strategy/sdk.js';
-import { defaultFees, SimulatedVenue } from '../venue/simulated-venue.js';
+import { SimulatedVenue } from '../venue/simulated-venue.js';
 import { ArchiveBatchSource } from './batch-source.js';
 import { Kernel, type KernelProgress } from './kernel.js';
+import { feeTable, sessionPortfolio } from './wiring.js';
 
 /** A finished backtest: the JSON `hm backtest --json` prints. */
 export interface BacktestResult {
@@ -60,25 +60,12 @@ export async function runBacktest(
   const instruments = req.markets.map(getInstrument);
   const currency = instruments[0]?.settleCurrency ?? 'XBT';
   let kernel: Kernel | null = null;
-  const xbtPrice = () => kernel?.lastPrice('XBTUSD') ?? kernel?.lastPrice('XBTUSDT') ?? null;
-  const portfolio = new Portfolio({
+  const portfolio = sessionPortfolio(
     instruments,
-    initialBalance: req.initialBalance ?? (currency === 'XBT' ? 1 : 100_000),
-    currency,
-    fx: (from) => {
-      if (from === currency) return 1;
-      const px = xbtPrice();
-      // Before the first XBT price nothing can be open in the other currency: any rate values 0 as 0.
-      if (px === null) return 1;
-      return from === 'USDT' ? 1 / px : px;
-    },
-  });
-  const fees = Object.fromEntries(
-    instruments.map((i) => {
-      const d = defaultFees(i);
-      return [i.symbol, { maker: req.makerFee ?? d.maker, taker: req.takerFee ?? d.taker }];
-    }),
+    req.initialBalance,
+    () => kernel?.lastPrice('XBTUSD') ?? kernel?.lastPrice('XBTUSDT') ?? null,
   );
+  const fees = feeTable(instruments, req.makerFee, req.takerFee);
   const venue = new SimulatedVenue({
     instruments,
     fees,

@@ -13,11 +13,18 @@ export interface LegBatch {
 /** A slice of time for every session market, legs in session order (null = nothing for that leg). */
 export interface MarketBatch {
   legs: (LegBatch | null)[];
+  /**
+   * Wall clock of a live source, unix ms: after the batch's events the kernel moves its time here,
+   * so timers, funding and equity samples fall due without market events. Never before the
+   * batch's own events. Archive replays leave it out (time is the events' time).
+   */
+  clockMs?: number;
 }
 
 /**
  * Where a session's market data comes from, as columnar batches in time order (the kernel merges
- * legs and kinds inside a batch): the archive, hour by hour, or the live feed, a few events at a time.
+ * legs and kinds inside a batch): the archive, hour by hour ({@link ArchiveBatchSource}), or the
+ * live feed, a few events at a time (`LiveBatchSource`, live-source.ts).
  */
 export interface MarketDataSource {
   batches(): AsyncIterable<MarketBatch>;

@@ -1,16 +1,16 @@
-import type { Logger } from '../log.js';
-import type { Instrument } from '../market/instruments.js';
 import type { OrderBook } from '../market/order-book.js';
-import type { Period } from '../market/periods.js';
-import { fromTicks } from '../market/price-ticks.js';
+import { fromTicks, toTicks } from '../market/price-ticks.js';
 import { contractValue } from '../portfolio/contract-math.js';
-import type { EquityPoint, PortfolioPort } from '../portfolio/portfolio-port.js';
-import type { BookView, CandleView, Fill, Intents, Mode, StrategyInstance, TradeView } from '../strategy/sdk.js';
-import type { ExecutionVenue, Reject } from '../venue/venue.js';
-import type { MarketBatch, MarketDataSource } from './batch-source.js';
+import type { EquityPoint } from '../portfolio/portfolio-port.js';
+import type { BookView, CandleView, Fill, Intents, TradeView } from '../strategy/sdk.js';
+import type { Reject } from '../venue/venue.js';
+import type { MarketBatch } from './batch-source.js';
 import { CandleSeries } from './candle-series.js';
+import type { KernelOptions, KernelResult, KernelState } from './kernel-options.js';
 import { LegState } from './leg-state.js';
 import { KernelContext } from './strategy-context.js';
+
+export type { KernelHooks, KernelOptions, KernelProgress, KernelResult, KernelState } from './kernel-options.js';
 
 /** BitMEX funds perpetuals every 8 h at 04:00, 12:00 and 20:00 UTC. */
 const FUNDING_EVERY_MS = 8 * 3_600_000;
@@ -18,58 +18,15 @@ const FUNDING_OFFSET_MS = 4 * 3_600_000;
 const nextFundingAfter = (ms: number) =>
   Math.floor((ms - FUNDING_OFFSET_MS) / FUNDING_EVERY_MS + 1) * FUNDING_EVERY_MS + FUNDING_OFFSET_MS;
 
-/** Progress of a run, reported every few thousand events. */
-export interface KernelProgress {
-  /** Share of [fromMs, toMs) replayed, 0..1. */
-  fraction: number;
-  simTimeMs: number;
-  events: number;
-  eventsPerSec: number;
-  equity: number;
-}
-
-/** Everything the kernel runs with; only the adapters differ between modes. */
-export interface KernelOptions {
-  mode: Mode;
-  strategy: StrategyInstance;
-  /** Closed candles the strategy wants (leg index, period). */
-  candles: readonly { leg: number; period: Period }[];
-  usesBook: boolean;
-  markets: readonly Instrument[];
-  source: MarketDataSource;
-  venue: ExecutionVenue;
-  portfolio: PortfolioPort;
-  /** Unix ms UTC. */
-  fromMs: number;
-  toMs: number;
-  /** Funding rate per 8 h charged on open positions (archives carry no funding rates). */
-  fundingRate: number;
-  /** Taker fee rate used to close what is open when the run ends. */
-  closingFeeRate: (symbol: string) => number;
-  /** Equity is sampled at every boundary of this many ms. @default 60000 */
-  equityEveryMs?: number;
-  onProgress?: (p: KernelProgress) => void;
-  log: Logger;
-  signal?: AbortSignal;
-}
-
-/** What a run produced, before metrics. */
-export interface KernelResult {
-  fills: Fill[];
-  rejects: Reject[];
-  equity: EquityPoint[];
-  events: number;
-  /** Events skipped because their price is not on the instrument's tick. */
-  skipped: number;
-  /** Time with an open position, ms. */
-  exposureMs: number;
-}
-
 /**
  * The one event loop of every mode. For each market event, in time order: move the clock; run due
  * timers; update the book or mark the trade; let the venue fill against it; let the strategy react;
  * book fills into the portfolio and tell the strategy; route its intents; charge funding at 8 h
  * instants; sample equity. Deterministic: the same events and settings give the same result.
+ *
+ * A backtest runs [fromMs, toMs) of the archive. A live or paper session runs open-ended
+ * (`toMs` infinite) on a live source whose batches also carry the wall clock (`clockMs`), and
+ * stores what happens through the hooks (`onFill`, `onEquity`, …) as it happens.
  */
 export class Kernel {
   private readonly ctx: KernelContext;
@@ -100,6 +57,8 @@ export class Kernel {
   private skipped = 0;
   private events = 0;
   private done = false;
+  private stopRequested = false;
+  private readonly keepFills: boolean;
 
   constructor(private readonly o: KernelOptions) {
     this.legs = o.markets.map((m, i) => new LegState(i, m));
@@ -123,6 +82,28 @@ export class Kernel {
     this.every = o.equityEveryMs ?? 60_000;
     this.nextEquityMs = Math.floor(o.fromMs / this.every) * this.every + this.every;
     this.nextFundingMs = nextFundingAfter(o.fromMs);
+    this.keepFills = o.keepFills ?? true;
+  }
+
+  /**
+   * Ends an open-ended run: the kernel stops reading the source after the current batch (a
+   * blocked live source still delivers its next batch, at most a clock period away), then closes
+   * what is open at the last prices, as at the end of a backtest. Stopping the source itself ends
+   * the run sooner.
+   */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** The run's figures so far; the equity array is the kernel's own. */
+  state(): KernelState {
+    return {
+      nowMs: this.ctx.nowMs,
+      events: this.events,
+      skipped: this.skipped,
+      exposureMs: this.exposureMs,
+      equity: this.equity,
+    };
   }
 
   /** Last trade price of a session market, quote currency; null before its first trade. */
@@ -133,16 +114,24 @@ export class Kernel {
   async run(): Promise<KernelResult> {
     const { o } = this;
     this.ctx.nowMs = o.fromMs;
-    this.equity.push({ time: o.fromMs, equity: o.portfolio.equity() });
+    this.primePrices();
+    this.sampleEquity(o.fromMs);
     this.route(o.strategy.onStart?.(this.ctx));
     this.updateBoundary();
     const started = performance.now();
     let reported = 0;
     for await (const batch of o.source.batches()) {
+      if (this.stopRequested) break;
       this.runBatch(batch);
+      const clock = batch.clockMs;
+      if (clock !== undefined && !this.done) {
+        // Wall time (live sources): timers, funding and equity samples are due even without events.
+        if (clock >= o.toMs) this.done = true;
+        else if (clock > this.ctx.nowMs) this.advanceTo(clock);
+      }
       // Let timers and I/O run (queue lock renewal, cancellation) between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (o.signal?.aborted) throw new Error('backtest cancelled');
+      if (o.signal?.aborted) throw new Error(`${o.mode} run cancelled`);
       if (o.onProgress && this.events - reported >= 16_384) {
         reported = this.events;
         const secs = (performance.now() - started) / 1000;
@@ -154,14 +143,17 @@ export class Kernel {
           equity: o.portfolio.equity(),
         });
       }
-      if (this.done) break;
+      if (this.done || this.stopRequested) break;
     }
-    this.advanceTo(o.toMs);
-    this.closeAll(o.toMs);
+    // An open-ended run ends where its clock is (never advance to infinity).
+    const endMs = Number.isFinite(o.toMs) ? o.toMs : this.ctx.nowMs;
+    this.advanceTo(endMs);
+    this.closeAll(endMs);
     const last = this.equity.at(-1);
-    const final = { time: o.toMs, equity: o.portfolio.equity() };
-    if (last && last.time === o.toMs) last.equity = final.equity;
-    else this.equity.push(final);
+    if (last && last.time === endMs) {
+      last.equity = o.portfolio.equity();
+      o.onEquity?.(last);
+    } else this.sampleEquity(endMs);
     return {
       fills: this.fills,
       rejects: this.rejects,
@@ -292,8 +284,9 @@ export class Kernel {
       this.tickTo(next);
       if (next === this.nextFundingMs) {
         for (const g of this.legs) {
-          if (!Number.isNaN(g.last) && o.portfolio.positionQty(g.inst.symbol) !== 0)
-            o.portfolio.applyFunding(g.inst.symbol, o.fundingRate, g.last, next);
+          const symbol = g.inst.symbol;
+          if (!Number.isNaN(g.last) && o.portfolio.positionQty(symbol) !== 0)
+            o.portfolio.applyFunding(symbol, o.fundingRateOf?.(symbol) ?? o.fundingRate, g.last, next);
         }
         this.nextFundingMs += FUNDING_EVERY_MS;
       }
@@ -302,12 +295,31 @@ export class Kernel {
         this.route(o.strategy.onTimer?.(timer.tag, this.ctx));
       }
       if (next === this.nextEquityMs) {
-        this.equity.push({ time: next, equity: o.portfolio.equity() });
+        this.sampleEquity(next);
         this.nextEquityMs += this.every;
       }
     }
     this.tickTo(timeMs);
     this.updateBoundary();
+  }
+
+  private sampleEquity(timeMs: number): void {
+    const point = { time: timeMs, equity: this.o.portfolio.equity() };
+    this.equity.push(point);
+    this.o.onEquity?.(point);
+  }
+
+  /** Marks each leg with its `initialPrices` entry (a resumed session's open positions need a price). */
+  private primePrices(): void {
+    const { o } = this;
+    for (const g of this.legs) {
+      const price = o.initialPrices?.[g.inst.symbol];
+      if (price === undefined || !(price > 0)) continue;
+      g.last = price;
+      g.lastTicks = toTicks(price, g.inst.tickSize) ?? Number.NaN;
+      o.portfolio.mark(g.inst.symbol, price);
+    }
+    this.inPosition = this.legs.some((g) => o.portfolio.positionQty(g.inst.symbol) !== 0);
   }
 
   private updateBoundary(): void {
@@ -349,13 +361,15 @@ export class Kernel {
       const fills = o.venue.drainFills();
       const rejects = o.venue.drainRejects();
       for (const r of rejects) {
-        this.rejects.push(r);
+        if (this.keepFills) this.rejects.push(r);
+        o.onReject?.(r);
         this.route(o.strategy.onReject?.(r.intent, r.reason, this.ctx), false);
       }
       if (fills.length === 0 && rejects.length === 0) return;
       for (const f of fills) {
         o.portfolio.applyFill(f);
-        this.fills.push(f);
+        if (this.keepFills) this.fills.push(f);
+        o.onFill?.(f);
         this.route(o.strategy.onFill?.(f, this.ctx), false);
       }
       this.inPosition = this.legs.some((g) => o.portfolio.positionQty(g.inst.symbol) !== 0);
@@ -372,6 +386,7 @@ export class Kernel {
         this.timers.splice(k, 0, { atMs: at, tag: i.tag });
         this.updateBoundary();
       } else {
+        this.o.onIntent?.(i, this.ctx.nowMs);
         this.o.venue.submit(i, this.ctx.nowMs);
       }
     }
@@ -409,7 +424,8 @@ export class Kernel {
         timeMs,
       };
       this.o.portfolio.applyFill(fill);
-      this.fills.push(fill);
+      if (this.keepFills) this.fills.push(fill);
+      this.o.onFill?.(fill);
       closed.push(fill);
     }
     this.inPosition = false;

@@ -3,15 +3,17 @@
  * parent going away), then cancels running jobs, lets them finish cleanly and exits.
  */
 import { createDb } from '@hm/db';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { openArchiveStore } from '../archive/open-store.js';
 import { QueueName } from '../contracts/queues.js';
 import { readEngineEnv } from '../env.js';
 import { createLogger } from '../log.js';
+import { startSweeper } from '../sessions/sweeper.js';
 import { archiveProcessor } from './archive.worker.js';
 import { backtestProcessor } from './backtest.worker.js';
 import { marketDataProcessor } from './market-data.worker.js';
+import { sessionProcessor } from './session.worker.js';
 
 const env = readEngineEnv();
 const log = createLogger(`worker:${process.pid}`, env.LOG_LEVEL);
@@ -59,8 +61,39 @@ const backtestWorker =
         maxStalledCount: 3,
       })
     : null;
-if (!db) log.warn('DATABASE_URL not set: this worker does not take backtests');
-const workers = [worker, archiveWorker, ...(backtestWorker ? [backtestWorker] : [])];
+// Sessions (TEST, MARKET): long-lived jobs, mostly waiting on the feed; many share a worker.
+const sessionDb = env.DATABASE_URL ? createDb(env.DATABASE_URL, { poolSize: 4 }) : null;
+const sessionConnection = sessionDb ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null }) : null;
+const sessionWorker =
+  sessionDb && sessionConnection
+    ? new Worker(
+        QueueName.session,
+        sessionProcessor({ db: sessionDb, redis: publisherRedis, archive: archiveStore, log }),
+        {
+          connection: sessionConnection,
+          concurrency: 16,
+          // Like a feed job: a killed worker's sessions move to another within ~15 s (lock 10 s,
+          // checked every 5 s), and however often that happens the job is not "failed".
+          lockDuration: 10_000,
+          stalledInterval: 5_000,
+          maxStalledCount: 1_000_000,
+        },
+      )
+    : null;
+// Sessions whose worker died for good are failed; those whose job vanished are queued again.
+const sweeperConnection = sessionDb ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null }) : null;
+const sessionQueue = sweeperConnection ? new Queue(QueueName.session, { connection: sweeperConnection }) : null;
+const sweeper =
+  sessionDb && sessionQueue
+    ? startSweeper({ db: sessionDb, queue: sessionQueue, redis: publisherRedis, log: log.child('sweeper') })
+    : null;
+if (!db) log.warn('DATABASE_URL not set: this worker does not take backtests or sessions');
+const workers = [
+  worker,
+  archiveWorker,
+  ...(backtestWorker ? [backtestWorker] : []),
+  ...(sessionWorker ? [sessionWorker] : []),
+];
 for (const w of workers) {
   w.on('error', (err) => log.error('worker error', { error: err }));
   w.on('failed', (job, err) => log.error('job failed', { jobId: job?.id, error: err }));
@@ -75,11 +108,17 @@ async function shutdown(reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info('engine worker stopping', { reason });
+  await sweeper?.stop();
+  // Cancelled sessions are not stopped: they stay RUNNING and go back to the queue for another worker.
   for (const w of workers) w.cancelAllJobs(reason);
   await Promise.all(workers.map((w) => w.close()));
+  await sessionQueue?.close();
+  sweeperConnection?.disconnect();
   archiveConnection.disconnect();
   backtestConnection?.disconnect();
+  sessionConnection?.disconnect();
   await db?.$disconnect();
+  await sessionDb?.$disconnect();
   publisherRedis.disconnect();
   connection.disconnect();
   log.info('engine worker stopped');
