@@ -32,6 +32,7 @@ export async function saveBacktestResult(
         where: { id: sessionId },
         data: {
           status: 'COMPLETED',
+          completedAt: new Date(),
           stoppedAt: new Date(),
           fromTime: new Date(result.from),
           toTime: new Date(result.to),
