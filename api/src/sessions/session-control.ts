@@ -65,12 +65,10 @@ export async function startSession(ctx: Context, session: Session): Promise<Sess
       },
     });
     await clearJob(ctx.queues.backtest, backtestJobId(session.id), session);
-    // The live archive collector flushes every 30 s: a window ending just now waits for its data.
-    const delay = Math.max(0, session.toTime.getTime() + 35_000 - Date.now());
     await ctx.queues.backtest.add('backtest', job, {
       jobId: backtestJobId(session.id),
+      // A window ending just now waits on the worker until the live collector has written it.
       attempts: 3,
-      delay,
       removeOnComplete: true,
       removeOnFail: true,
     });

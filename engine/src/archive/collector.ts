@@ -75,6 +75,9 @@ export class ArchiveCollector {
   /** Runs until `signal` aborts, then writes what it holds and returns. */
   async run(signal: AbortSignal): Promise<void> {
     const { redis, subscriber, symbols, exchange } = this.o;
+    // A checkpoint from the start ('0' = nothing written yet) tells readers of the archive that a
+    // collector is at work here (see collector-coverage.ts).
+    await Promise.all(symbols.map((s) => redis.set(collectorCheckpointKey(exchange, s), '0', 'NX')));
     const ids = await Promise.all(
       symbols.map(async (s) => (await redis.get(collectorCheckpointKey(exchange, s))) ?? '0'),
     );

@@ -1,6 +1,7 @@
 import type { Db } from '@hm/db';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { COVERAGE_WAIT_MAX_MS, collectorCovers } from '../archive/collector-coverage.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { BacktestJob } from '../contracts/queues.js';
 import { SESSION_UPDATED_CHANNEL, sessionControlChannel, sessionStopKey } from '../contracts/sessions.js';
@@ -18,14 +19,26 @@ const PROGRESS_EVERY_MS = 250;
  * (worker shutdown) aborts the run; BullMQ then hands the job to another worker, whose result
  * replaces any partial rows (see saveBacktestResult). Bad requests fail at once, unretried.
  * `stopSession` (a stop key plus a message on the session's control channel) cancels a run: the
- * session ends STOPPED and the job completes.
+ * session ends STOPPED and the job completes. A window that ended moments ago (e.g. "backtest this
+ * session") waits, re-delayed, until the live collector has flushed it to the archive.
  */
 export function backtestProcessor(db: Db, redis: Redis, store: ArchiveStore, log: Logger) {
-  return async (job: Job<unknown>, _token?: string, signal?: AbortSignal) => {
+  return async (job: Job<unknown>, token?: string, signal?: AbortSignal) => {
     const parsed = BacktestJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid backtest job: ${parsed.error.message}`);
     const { sessionId, request } = parsed.data;
     const jobLog = log.child(`backtest:${sessionId}`);
+    const recent =
+      Date.now() - request.toMs < COVERAGE_WAIT_MAX_MS && Date.now() - job.timestamp < COVERAGE_WAIT_MAX_MS;
+    if (
+      recent &&
+      token &&
+      !(await collectorCovers(redis, request.exchange ?? 'bitmex', request.markets, request.toMs))
+    ) {
+      jobLog.debug('waiting for the live collector to write the window');
+      await job.moveToDelayed(Date.now() + 2_000, token);
+      throw new DelayedError();
+    }
     const announce = (status: string) =>
       redis.publish(SESSION_UPDATED_CHANNEL, JSON.stringify({ sessionId, status, atMs: Date.now() }));
     const userStop = new AbortController();
