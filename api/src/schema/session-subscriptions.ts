@@ -157,11 +157,12 @@ builder.subscriptionFields((t) => ({
             };
             yield { sessionId, status: 'RUNNING' as const, ...last };
           } else {
-            u = updates.next();
             const s = winner.r.value;
-            const done = TERMINAL.has(s.status);
             yield { sessionId, status: s.status, ...last, ...(s.status === 'COMPLETED' ? { percent: 100 } : {}) };
-            if (done) return;
+            // Ask for the next update only if there will be one: `return()` on a generator still
+            // awaiting an event would wait for that event.
+            if (TERMINAL.has(s.status)) return;
+            u = updates.next();
           }
         }
       } finally {
