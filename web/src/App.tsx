@@ -40,7 +40,15 @@ export function App() {
         onPeriod={setPeriod}
       />
       {info && <TickerStats market={market} tickSize={tickSize} settleCurrency={info.settleCurrency} />}
-      {error && <div className="error-line">cannot load markets: {error.message}</div>}
+      {error &&
+        (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ? (
+          <div className="error-line" data-testid="sign-in-needed">
+            Not signed in: open the Dashboard link `npm start` printed (it ends in /auth/signin?key=…), or create a key
+            with `npx hm apikey create --scope control` and open /auth/signin?key=YOUR_KEY.
+          </div>
+        ) : (
+          <div className="error-line">cannot load markets: {error.message}</div>
+        ))}
       <main className="trading-main">
         <CandleChart market={market} period={period} tickSize={tickSize} onBar={onBar} />
         <aside className="side-panel">
