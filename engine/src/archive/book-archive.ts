@@ -1,6 +1,13 @@
 import { ArchiveFormatError, type BookColumns, decodeBookBatch, encodeBookBatch } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
-import { CorruptSegmentError, readManifest, readSegmentBytes, segmentsIn, writeSegment } from './segments.js';
+import {
+  CorruptSegmentError,
+  readAhead,
+  readManifest,
+  readSegmentBytes,
+  segmentsIn,
+  writeSegment,
+} from './segments.js';
 import type { ArchiveStore } from './store.js';
 
 /** Reads one book segment, checking its SHA-256 against the manifest before decoding it. */
@@ -88,7 +95,7 @@ export async function* readBook(
   fromMs: number,
   toMs: number,
 ): AsyncGenerator<BookColumns> {
-  for await (const entry of segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs)) {
-    yield await readBookSegment(store, entry);
-  }
+  yield* readAhead(segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs), (entry) =>
+    readBookSegment(store, entry),
+  );
 }

@@ -11,6 +11,7 @@ import {
   type SegmentKind,
   segmentKey,
 } from './layout.js';
+import { sha256Keeping } from './off-thread-sha256.js';
 import { ArchiveObjectNotFoundError, type ArchiveStore } from './store.js';
 
 /** A segment that fails its checksum or cannot be decoded: named, with the reason. */
@@ -32,6 +33,21 @@ export interface SeriesId {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The values of `items` mapped by `load`, in order, with the next load already running while the
+ * consumer works on the current value (one ahead: I/O, checksum and decompression overlap compute).
+ */
+export async function* readAhead<E, T>(items: AsyncIterable<E>, load: (item: E) => Promise<T>): AsyncGenerator<T> {
+  let pending: Promise<T> | null = null;
+  for await (const item of items) {
+    const next = load(item);
+    next.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+    if (pending) yield await pending;
+    pending = next;
+  }
+  if (pending) yield await pending;
+}
 const pack: Record<Compression, (b: Uint8Array) => Promise<Uint8Array>> = {
   none: async (b) => b,
   gzip: promisify(gzip),
@@ -75,7 +91,9 @@ export async function readSegmentBytes(store: ArchiveStore, entry: SegmentEntry)
   if (stored.length !== entry.bytes) {
     throw new CorruptSegmentError(entry.key, `size ${stored.length} B, manifest says ${entry.bytes} B (truncated?)`);
   }
-  if (sha256(stored) !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
+  const checked = await sha256Keeping(stored);
+  stored = checked.bytes;
+  if (checked.hex !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
   try {
     return await unpack[entry.compression](stored);
   } catch (err) {

@@ -1,6 +1,13 @@
 import { ArchiveFormatError, decodeTradeBatch, encodeTradeBatch, type TradeColumns } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
-import { CorruptSegmentError, readManifest, readSegmentBytes, segmentsIn, writeSegment } from './segments.js';
+import {
+  CorruptSegmentError,
+  readAhead,
+  readManifest,
+  readSegmentBytes,
+  segmentsIn,
+  writeSegment,
+} from './segments.js';
 import type { ArchiveStore } from './store.js';
 
 export { CorruptSegmentError } from './segments.js';
@@ -87,7 +94,7 @@ export async function* readTrades(
   fromMs: number,
   toMs: number,
 ): AsyncGenerator<TradeColumns> {
-  for await (const entry of segmentsIn(store, { exchange, symbol, kind: 'trades' }, fromMs, toMs)) {
-    yield await readSegment(store, entry);
-  }
+  yield* readAhead(segmentsIn(store, { exchange, symbol, kind: 'trades' }, fromMs, toMs), (entry) =>
+    readSegment(store, entry),
+  );
 }
