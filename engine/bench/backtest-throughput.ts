@@ -55,74 +55,7 @@ export async function measureBacktestThroughput(opts: { trades: number }): Promi
   const dir = await mkdtemp(path.join(tmpdir(), 'hm-bench-backtest-'));
   try {
     const store = new LocalArchiveStore(dir);
-    const hours = Math.ceil(opts.trades / TRADES_PER_HOUR);
-    const sizes: Float64Array[] = [];
-    let seed = 7;
-    const rnd = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed / 2_147_483_648;
-    };
-    let ticks = 900_000;
-    let written = 0;
-    for (let h = 0; h < hours; h++) {
-      const n = Math.min(TRADES_PER_HOUR, opts.trades - written);
-      const t0 = START_MS + h * HOUR_MS;
-      const timeNs = new BigInt64Array(n);
-      const priceTicks = new Float64Array(n);
-      const size = new Float64Array(n);
-      const side = new Int8Array(n);
-      const ids: string[] = new Array(n);
-      const hourStart = ticks;
-      const dTime = new BigInt64Array(n * DELTAS_PER_TRADE);
-      const dPrice = new Float64Array(n * DELTAS_PER_TRADE);
-      const dSize = new Float64Array(n * DELTAS_PER_TRADE);
-      const dSide = new Int8Array(n * DELTAS_PER_TRADE);
-      for (let i = 0; i < n; i++) {
-        const ns = BigInt(Math.floor(t0 + (i * HOUR_MS) / n)) * 1_000_000n;
-        ticks += rnd() < 0.5 ? -1 : 1;
-        timeNs[i] = ns;
-        priceTicks[i] = ticks;
-        size[i] = 100 * (1 + Math.floor(rnd() * 10));
-        side[i] = rnd() < 0.5 ? 1 : -1;
-        ids[i] = `00000000-0000-4000-8000-${(written + i).toString(16).padStart(12, '0')}`;
-        // One of the hour's 40 levels (an L2_25-like window) changes size just before each trade.
-        const k = Math.floor(rnd() * LEVELS);
-        dTime[i] = ns;
-        dPrice[i] = hourStart + (k < LEVELS / 2 ? -1 - k : 1 + k - LEVELS / 2);
-        dSize[i] = 100 * (1 + Math.floor(rnd() * 50));
-        dSide[i] = k < LEVELS / 2 ? 1 : -1;
-      }
-      sizes.push(size);
-      const head = { exchange: 'bitmex', symbol: 'XBTUSD', tickSize: 0.1 };
-      const stats = { fromNs: timeNs[0] ?? 0n, toNs: timeNs[n - 1] ?? 0n, count: n };
-      await writeSegment(
-        store,
-        { ...head, kind: 'trades' },
-        t0,
-        encodeTradeBatch({ ...head, timeNs, priceTicks, size, side, ids }),
-        stats,
-      );
-      const levels = 40;
-      const snapPrice = Float64Array.from({ length: levels }, (_, k) =>
-        k < 20 ? ticks - 1 - k : ticks + 1 + (k - 20),
-      );
-      const book = encodeBookBatch({
-        ...head,
-        depth: 20,
-        snapshotTimeNs: BigInt64Array.of(BigInt(t0) * 1_000_000n),
-        snapshotOffset: Uint32Array.of(0, levels),
-        levelPriceTicks: snapPrice,
-        levelSize: new Float64Array(levels).fill(1_000),
-        levelSide: Int8Array.from({ length: levels }, (_, k) => (k < levels / 2 ? 1 : -1)),
-        deltaTimeNs: dTime,
-        deltaPriceTicks: dPrice,
-        deltaSize: dSize,
-        deltaSide: dSide,
-      });
-      await writeSegment(store, { ...head, kind: 'book' }, t0, book, { ...stats, count: n + 1 });
-      written += n;
-      progress('  writing the archive (trades)', written, opts.trades);
-    }
+    const { hours, sizes } = await writeBenchArchive(store, opts.trades);
     // Plain scan of the same sizes, in memory.
     let t = nowMs();
     let sum = 0;
@@ -181,4 +114,83 @@ export async function measureBacktestThroughput(opts: { trades: number }): Promi
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes `trades` synthetic XBTUSD trades from START_MS (400,000 an hour, a random walk of ticks)
+ * and as many L2 deltas (plus an hourly snapshot) into `store`; returns the hours written and each
+ * hour's trade sizes (for the plain-scan baseline).
+ */
+export async function writeBenchArchive(
+  store: LocalArchiveStore,
+  trades: number,
+): Promise<{ hours: number; sizes: Float64Array[]; fromMs: number; toMs: number }> {
+  const opts = { trades };
+  const hours = Math.ceil(opts.trades / TRADES_PER_HOUR);
+  const sizes: Float64Array[] = [];
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  let ticks = 900_000;
+  let written = 0;
+  for (let h = 0; h < hours; h++) {
+    const n = Math.min(TRADES_PER_HOUR, opts.trades - written);
+    const t0 = START_MS + h * HOUR_MS;
+    const timeNs = new BigInt64Array(n);
+    const priceTicks = new Float64Array(n);
+    const size = new Float64Array(n);
+    const side = new Int8Array(n);
+    const ids: string[] = new Array(n);
+    const hourStart = ticks;
+    const dTime = new BigInt64Array(n * DELTAS_PER_TRADE);
+    const dPrice = new Float64Array(n * DELTAS_PER_TRADE);
+    const dSize = new Float64Array(n * DELTAS_PER_TRADE);
+    const dSide = new Int8Array(n * DELTAS_PER_TRADE);
+    for (let i = 0; i < n; i++) {
+      const ns = BigInt(Math.floor(t0 + (i * HOUR_MS) / n)) * 1_000_000n;
+      ticks += rnd() < 0.5 ? -1 : 1;
+      timeNs[i] = ns;
+      priceTicks[i] = ticks;
+      size[i] = 100 * (1 + Math.floor(rnd() * 10));
+      side[i] = rnd() < 0.5 ? 1 : -1;
+      ids[i] = `00000000-0000-4000-8000-${(written + i).toString(16).padStart(12, '0')}`;
+      // One of the hour's 40 levels (an L2_25-like window) changes size just before each trade.
+      const k = Math.floor(rnd() * LEVELS);
+      dTime[i] = ns;
+      dPrice[i] = hourStart + (k < LEVELS / 2 ? -1 - k : 1 + k - LEVELS / 2);
+      dSize[i] = 100 * (1 + Math.floor(rnd() * 50));
+      dSide[i] = k < LEVELS / 2 ? 1 : -1;
+    }
+    sizes.push(size);
+    const head = { exchange: 'bitmex', symbol: 'XBTUSD', tickSize: 0.1 };
+    const stats = { fromNs: timeNs[0] ?? 0n, toNs: timeNs[n - 1] ?? 0n, count: n };
+    await writeSegment(
+      store,
+      { ...head, kind: 'trades' },
+      t0,
+      encodeTradeBatch({ ...head, timeNs, priceTicks, size, side, ids }),
+      stats,
+    );
+    const levels = 40;
+    const snapPrice = Float64Array.from({ length: levels }, (_, k) => (k < 20 ? ticks - 1 - k : ticks + 1 + (k - 20)));
+    const book = encodeBookBatch({
+      ...head,
+      depth: 20,
+      snapshotTimeNs: BigInt64Array.of(BigInt(t0) * 1_000_000n),
+      snapshotOffset: Uint32Array.of(0, levels),
+      levelPriceTicks: snapPrice,
+      levelSize: new Float64Array(levels).fill(1_000),
+      levelSide: Int8Array.from({ length: levels }, (_, k) => (k < levels / 2 ? 1 : -1)),
+      deltaTimeNs: dTime,
+      deltaPriceTicks: dPrice,
+      deltaSize: dSize,
+      deltaSide: dSide,
+    });
+    await writeSegment(store, { ...head, kind: 'book' }, t0, book, { ...stats, count: n + 1 });
+    written += n;
+    progress('  writing the archive (trades)', written, opts.trades);
+  }
+  return { hours, sizes, fromMs: START_MS, toMs: START_MS + hours * HOUR_MS };
 }
