@@ -176,6 +176,11 @@ export class Kernel {
       legs[l]?.load(b?.trades ?? null, b?.book ?? null);
     }
     const { fromMs, toMs } = this.o;
+    const only = legs.length === 1 ? legs[0] : undefined;
+    if (only && only.si >= only.sN && only.di >= only.dN) {
+      this.runTradesOnly(only, fromMs, toMs);
+      return;
+    }
     for (;;) {
       let bestMs = Number.POSITIVE_INFINITY;
       let bestSub = 0;
@@ -217,6 +222,24 @@ export class Kernel {
         else if (!g.applyDelta(g.di++)) this.skipped += 1;
         if (bestMs >= fromMs) this.onBookChanged(g, bestMs);
       }
+    }
+  }
+
+  /** One market, trades only (the common single-leg strategy): nothing to merge, a straight loop. */
+  private runTradesOnly(g: LegState, fromMs: number, toMs: number): void {
+    const u32 = g.tU32;
+    const n = g.tN;
+    for (let i = g.ti; i < n; i++) {
+      const lo = u32[2 * i] ?? 0;
+      const hi = u32[2 * i + 1] ?? 0;
+      const ms = hi * 4294 + Math.floor((hi * 967_296 + lo) / 1_000_000);
+      if (ms >= toMs) {
+        g.ti = i;
+        this.done = true;
+        return;
+      }
+      g.ti = i + 1;
+      if (ms >= fromMs) this.onTrade(g, i, ms);
     }
   }
 

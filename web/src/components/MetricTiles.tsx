@@ -14,7 +14,7 @@ export function MetricTiles({ tiles, testId }: { tiles: readonly Tile[]; testId?
   return (
     <div className="metric-tiles" data-testid={testId}>
       {tiles.map((t) => (
-        <div key={t.label} className="metric-tile" title={t.hint}>
+        <div key={t.label} className="metric-tile" title={t.hint} data-testid="metric-tile">
           <span className="metric-label">{t.label}</span>
           <span className={`metric-value ${t.tone ?? ''}`} data-testid={t.testId}>
             {t.value}

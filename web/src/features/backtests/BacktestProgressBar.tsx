@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { BacktestProgressSubscription as ProgressData } from '../../gql/graphql';
 import { formatUtc } from '../../lib/format';
 import { useStream } from '../../lib/use-stream';
@@ -18,12 +18,14 @@ interface Props {
 export function BacktestProgressBar({ id, onDone, compact }: Props) {
   const [p, setP] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const inst = useRef(Math.random().toString(36).slice(2, 6));
   const onData = useCallback(
     (d: ProgressData) => {
       setP(d.backtestProgress);
+      console.log('ONDATA', d.backtestProgress.status, 'onDone', !!onDone, 'compact', !!compact, 'inst', inst.current, performance.now());
       if (TERMINAL.has(d.backtestProgress.status)) onDone?.(d.backtestProgress.status);
     },
-    [onDone],
+    [onDone, compact],
   );
   useStream(BacktestProgressSubscription, { id }, onData, { onError: (e) => setError(e.message) });
   const pct = Math.max(0, Math.min(100, p?.percent ?? 0));
