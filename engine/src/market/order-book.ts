@@ -23,12 +23,16 @@ export interface BookSnapshot {
 
 /**
  * One side of the book: a Map for O(1) size lookups plus an array of sort keys kept in ascending
- * order with the BEST level LAST. Most activity happens near the top of the book, so inserts and
- * removals there splice near the end of the array and move few elements; best price is O(1).
+ * order with the BEST level LAST, and the sizes in a parallel array (walking the book reads arrays,
+ * no Map lookup per level: strategies that scan depth on every update depend on it). Most activity
+ * happens near the top of the book, so inserts and removals there splice near the end of the
+ * arrays and move few elements; best price is O(1); changing an existing level is a binary search.
  * The sort key is the price for bids and minus the price for asks, so one ascending order serves both.
  */
 class BookSideLevels {
   private readonly keys: number[] = [];
+  /** Size of the level at the same index of `keys`. */
+  private readonly vals: number[] = [];
   private readonly sizes = new Map<number, number>();
 
   constructor(private readonly sign: 1 | -1) {}
@@ -42,17 +46,26 @@ class BookSideLevels {
   }
 
   set(ticks: number, size: number): void {
-    if (!this.sizes.has(ticks)) this.keys.splice(this.lowerBound(ticks * this.sign), 0, ticks * this.sign);
+    const key = ticks * this.sign;
+    const at = this.lowerBound(key);
+    if (this.sizes.has(ticks)) this.vals[at] = size;
+    else {
+      this.keys.splice(at, 0, key);
+      this.vals.splice(at, 0, size);
+    }
     this.sizes.set(ticks, size);
   }
 
   remove(ticks: number): void {
     if (!this.sizes.delete(ticks)) return;
-    this.keys.splice(this.lowerBound(ticks * this.sign), 1);
+    const at = this.lowerBound(ticks * this.sign);
+    this.keys.splice(at, 1);
+    this.vals.splice(at, 1);
   }
 
   clear(): void {
     this.keys.length = 0;
+    this.vals.length = 0;
     this.sizes.clear();
   }
 
@@ -63,9 +76,9 @@ class BookSideLevels {
 
   /** Visits levels best first; stops when `visit` returns false. */
   forEachBestFirst(visit: (ticks: number, size: number) => boolean): void {
-    for (let i = this.keys.length - 1; i >= 0; i--) {
-      const ticks = (this.keys[i] ?? 0) * this.sign;
-      if (!visit(ticks, this.sizes.get(ticks) ?? 0)) return;
+    const { keys, vals, sign } = this;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      if (!visit((keys[i] ?? 0) * sign, vals[i] ?? 0)) return;
     }
   }
 

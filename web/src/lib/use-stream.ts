@@ -10,8 +10,8 @@ interface Options {
 
 /**
  * Runs a subscription and calls `onData` once per pushed event (no event is lost to render
- * batching, unlike reading `useSubscription`'s latest value). Re-subscribes when the variables
- * change; `onData` may change freely between renders.
+ * batching, unlike reading `useSubscription`'s latest value, and none is seen twice). Re-subscribes
+ * when the variables change; `onData` may change freely between renders.
  */
 export function useStream<D, V extends AnyVariables>(
   query: TypedDocumentNode<D, V>,
@@ -26,7 +26,15 @@ export function useStream<D, V extends AnyVariables>(
   useEffect(() => {
     if (pause) return;
     const vars = JSON.parse(key) as V;
+    let seen = false;
+    let previous: unknown;
     const sub = client.subscription(query, vars).subscribe((result) => {
+      // When the server ends the stream, urql repeats the last result (same data, `hasNext: false`)
+      // to mark the end: that is not a new event.
+      const repeat = seen && result.hasNext === false && result.data === previous;
+      seen = true;
+      previous = result.data;
+      if (repeat) return;
       if (result.error) handlers.current.onError?.(result.error);
       else if (result.data) handlers.current.onData(result.data);
     });

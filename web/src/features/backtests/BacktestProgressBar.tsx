@@ -18,14 +18,15 @@ interface Props {
 export function BacktestProgressBar({ id, onDone, compact }: Props) {
   const [p, setP] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const inst = useRef(Math.random().toString(36).slice(2, 6));
+  const done = useRef(false);
   const onData = useCallback(
     (d: ProgressData) => {
       setP(d.backtestProgress);
-      console.log('ONDATA', d.backtestProgress.status, 'onDone', !!onDone, 'compact', !!compact, 'inst', inst.current, performance.now());
-      if (TERMINAL.has(d.backtestProgress.status)) onDone?.(d.backtestProgress.status);
+      if (!TERMINAL.has(d.backtestProgress.status) || done.current) return;
+      done.current = true;
+      onDone?.(d.backtestProgress.status);
     },
-    [onDone, compact],
+    [onDone],
   );
   useStream(BacktestProgressSubscription, { id }, onData, { onError: (e) => setError(e.message) });
   const pct = Math.max(0, Math.min(100, p?.percent ?? 0));
