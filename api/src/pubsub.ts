@@ -3,6 +3,7 @@ import type {
   BookEvent,
   CandleEvent,
   SessionFillEvent,
+  SessionIndicatorEvent,
   SessionLogEvent,
   SessionUpdatedEvent,
   TickerEvent,
@@ -29,6 +30,8 @@ export type PubSubEvents = {
   'session.logs': [id: string, event: SessionLogEvent];
   /** sessionFillChannel(id). */
   'session.fills': [id: string, event: SessionFillEvent];
+  /** sessionIndicatorChannel(id). */
+  'session.indicators': [id: string, event: SessionIndicatorEvent];
   /** backtestProgressChannel(id). */
   'backtest.progress': [id: string, event: BacktestProgressEvent];
 };

@@ -1,5 +1,5 @@
 import { createDb } from '@hm/db';
-import { QueueName, sessionJobId } from '@hm/engine/contracts';
+import { QueueName, sessionIndicatorsKey, sessionJobId } from '@hm/engine/contracts';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -237,5 +237,34 @@ describe('sessions API', { shuffle: false }, () => {
       message: 'order rejected',
       fields: { reason: 'post-only would cross' },
     });
+  });
+
+  it('declares strategies’ indicators and serves a session’s latest values', async () => {
+    const strategies = await gql<{ strategies: { name: string; indicators: { name: string; overlay: boolean }[] }[] }>(
+      app.url,
+      '{ strategies { name indicators { name overlay } } }',
+    );
+    expect(strategies.data?.strategies.find((s) => s.name === 'SDBot')?.indicators).toEqual([
+      { name: 'bb_mid', overlay: true },
+      { name: 'bb_upper', overlay: true },
+      { name: 'bb_lower', overlay: true },
+    ]);
+    const row = await db.session.create({
+      data: { name: `${tag} plots`, mode: 'TEST', strategy: 'SDBot', markets: ['XBTUSD'], status: 'RUNNING' },
+    });
+    const key = sessionIndicatorsKey(row.id);
+    await redis.rpush(
+      key,
+      JSON.stringify({ sessionId: row.id, name: 'bb_mid', timeMs: 60_000, value: 100 }),
+      JSON.stringify({ sessionId: row.id, name: 'bb_upper', timeMs: 60_000, value: 104 }),
+    );
+    const res = await gql<{ session: { indicators: { name: string; time: number; value: number }[] } }>(
+      app.url,
+      'query($id: ID!) { session(id: $id) { indicators(names: ["bb_upper"]) { name time value } } }',
+      { id: row.id },
+    );
+    expect(res.data?.session.indicators).toEqual([{ name: 'bb_upper', time: 60_000, value: 104 }]);
+    await redis.del(key);
+    await db.session.delete({ where: { id: row.id } });
   });
 });

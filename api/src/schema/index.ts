@@ -13,6 +13,7 @@ import './session.js';
 import './session-queries.js';
 import './session-mutations.js';
 import './session-subscriptions.js';
+import './indicator.js';
 import './api-key.js';
 
 /** The executable schema; `npm run generate` prints it to api/schema.graphql. */

@@ -84,3 +84,20 @@ export function healthOf(heartbeatAgeMs: number): SessionHealth {
   if (heartbeatAgeMs > 10_000) return 'WARNING';
   return 'HEALTHY';
 }
+
+/** A running session's indicator values (JSON {@link SessionIndicatorEvent}), at most one per name per second. */
+export const sessionIndicatorChannel = (sessionId: string) => `session.indicators:${sessionId}`;
+/** The latest indicator values of a session (Redis list of JSON {@link SessionIndicatorEvent}, oldest first). */
+export const sessionIndicatorsKey = (sessionId: string) => `session:indicators:${sessionId}`;
+/** Indicator points kept per session in {@link sessionIndicatorsKey} (all names together). */
+export const KEPT_INDICATOR_POINTS = 10_000;
+/** Kernel time between two streamed values of one indicator, ms (values in between are dropped). */
+export const INDICATOR_EVERY_MS = 1_000;
+export interface SessionIndicatorEvent {
+  sessionId: string;
+  /** A name the strategy declares in its `indicators`. */
+  name: string;
+  /** Unix ms UTC. */
+  timeMs: number;
+  value: number;
+}

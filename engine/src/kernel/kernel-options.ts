@@ -29,6 +29,8 @@ export interface KernelHooks {
   onEquity?: (point: EquityPoint) => void;
   /** An order intent (not a timer) the strategy sent, at kernel time `timeMs` (unix ms). */
   onIntent?: (intent: OrderIntent, timeMs: number) => void;
+  /** An indicator value the strategy plotted (`ctx.plot`), at kernel time `timeMs`. */
+  onIndicator?: (name: string, timeMs: number, value: number) => void;
 }
 
 /** Everything the kernel runs with; only the adapters differ between modes. */

@@ -74,6 +74,7 @@ export class Kernel {
         const leg = this.legs.find((l) => l.inst.symbol === symbol);
         return leg && !Number.isNaN(leg.last) ? leg.last : null;
       },
+      o.onIndicator,
     );
     for (const c of o.candles) this.legs[c.leg]?.candles.push(new CandleSeries(c.leg, c.period));
     const first = this.legs[0];

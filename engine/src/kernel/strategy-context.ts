@@ -17,6 +17,8 @@ export class KernelContext implements StrategyContext {
     private readonly logger: Logger,
     /** Last trade price of a market (the kernel keeps it per leg), or null before its first trade. */
     private readonly lastOf: (symbol: string) => number | null,
+    /** Where `plot` values go (a session streams them); ignored when absent (backtests). */
+    private readonly onPlot?: (name: string, timeMs: number, value: number) => void,
   ) {}
 
   position(symbol: string): number {
@@ -37,6 +39,10 @@ export class KernelContext implements StrategyContext {
 
   book(symbol: string): OrderBook | null {
     return this.books.get(symbol) ?? null;
+  }
+
+  plot(name: string, value: number): void {
+    this.onPlot?.(name, this.nowMs, value);
   }
 
   log(message: string, fields?: Record<string, unknown>): void {

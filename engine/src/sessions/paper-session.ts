@@ -9,6 +9,7 @@ import type { Portfolio } from '../portfolio/portfolio.js';
 import type { EquityPoint } from '../portfolio/portfolio-port.js';
 import type { Fill } from '../strategy/sdk.js';
 import { SimulatedVenue } from '../venue/simulated-venue.js';
+import { IndicatorStream } from './indicator-stream.js';
 import { LogBudget } from './log-budget.js';
 import { fundingRates, latestPrices } from './market-snapshot.js';
 import type { RunningMode } from './running-mode.js';
@@ -156,6 +157,7 @@ export class PaperSession implements RunningMode {
       onIntent: (_intent, timeMs) => {
         lines.firstDecisionMs ??= timeMs;
       },
+      onIndicator: new IndicatorStream(o.redis, row.id, o.log).plot,
     });
     const created = new PaperSession(
       o,

@@ -26,4 +26,4 @@ export function getStrategy(name: string): StrategyDefinition {
 export function paramsJsonSchema(def: StrategyDefinition): Record<string, unknown> {
   return z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
-export type { StrategyDefinition } from './sdk.js';
+export type { IndicatorSpec, StrategyDefinition } from './sdk.js';

@@ -122,6 +122,21 @@ export interface StrategyContext {
   /** The current L2 book of a market (integer ticks), or null when the session has no book data. */
   book(symbol: string): OrderBook | null;
   log(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * Records the current value of one of the strategy's declared indicators (`indicators` of its
+   * definition), at `nowMs`. Sessions stream these as typed events for charts; they are never log text.
+   */
+  plot(name: string, value: number): void;
+}
+
+/** An indicator a strategy plots with `ctx.plot`, for charts. */
+export interface IndicatorSpec {
+  name: string;
+  description: string;
+  /** Leg index whose price chart it belongs to. */
+  leg: number;
+  /** Drawn over the price (same scale) rather than in a pane of its own. */
+  overlay: boolean;
 }
 
 /**
@@ -167,5 +182,7 @@ export interface StrategyDefinition<P extends z.ZodType<CommonParams> = z.ZodTyp
   candles?(params: z.infer<P>): readonly { leg: number; period: Period }[];
   /** Whether it reads the L2 book (book events are then delivered to `onBook`). */
   usesBook?: boolean;
+  /** The indicators it plots (see {@link StrategyContext.plot}). */
+  indicators?: readonly IndicatorSpec[];
   create(params: z.infer<P>, markets: readonly string[]): StrategyInstance;
 }

@@ -47,6 +47,7 @@ export const divergeBot: StrategyDefinition<typeof divergeBotParams> = {
   description: 'Two legs: trades the price ratio back towards its EMA when it diverges by more than threshold.',
   legs: 2,
   modes: ALL_MODES,
+  indicators: [{ name: 'divergence', description: 'Price ratio / its EMA − 1 (fraction)', leg: 0, overlay: false }],
   params: divergeBotParams,
   create(params: DivergeBotParams, markets: readonly string[]): StrategyInstance {
     const leg0 = markets[0];
@@ -71,8 +72,10 @@ export const divergeBot: StrategyDefinition<typeof divergeBotParams> = {
         if (updates === 0) ema = ratio;
         else ema += alpha * (ratio - ema);
         updates++;
-        if (updates < params.ema_period || pending.active(ctx.nowMs)) return undefined;
+        if (updates < params.ema_period) return undefined;
         const divergence = ratio / ema - 1;
+        ctx.plot('divergence', divergence);
+        if (pending.active(ctx.nowMs)) return undefined;
         const flat = ctx.position(leg0) === 0 && ctx.position(leg1) === 0;
         if (!flat) return Math.abs(divergence) < params.exit_threshold ? closeLegs(ctx, legs, pending) : undefined;
         if (divergence > params.threshold) {

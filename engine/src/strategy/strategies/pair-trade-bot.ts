@@ -49,6 +49,9 @@ export const pairTradeBot: StrategyDefinition<typeof pairTradeBotParams> = {
   legs: 2,
   modes: ALL_MODES,
   params: pairTradeBotParams,
+  indicators: [
+    { name: 'zscore', description: 'z-score of the log spread (standard deviations)', leg: 0, overlay: false },
+  ],
   candles: (params) => [
     { leg: 0, period: params.candle_period },
     { leg: 1, period: params.candle_period },
@@ -82,10 +85,12 @@ export const pairTradeBot: StrategyDefinition<typeof pairTradeBotParams> = {
         window[count % n] = Math.log(close0) - params.hedge_ratio * Math.log(close1);
         const spread = window[count % n] ?? 0;
         count++;
-        if (count < n || pending.active(ctx.nowMs)) return undefined;
+        if (count < n) return undefined;
         const { mean, std } = meanStd(window, n);
         if (!(std > 0)) return undefined;
         const z = (spread - mean) / std;
+        ctx.plot('zscore', z);
+        if (pending.active(ctx.nowMs)) return undefined;
         const flat = ctx.position(leg0) === 0 && ctx.position(leg1) === 0;
         if (!flat) return Math.abs(z) <= params.exit_z ? closeLegs(ctx, legs, pending) : undefined;
         if (z >= params.entry_z) {

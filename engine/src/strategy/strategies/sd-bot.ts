@@ -34,6 +34,11 @@ export const sdBot: StrategyDefinition<typeof sdBotParams> = {
   modes: ALL_MODES,
   params: sdBotParams,
   candles: (params) => [{ leg: 0, period: params.candle_period }],
+  indicators: [
+    { name: 'bb_mid', description: 'Moving average of the closes (quote currency)', leg: 0, overlay: true },
+    { name: 'bb_upper', description: 'Mean + num_std × std (quote currency)', leg: 0, overlay: true },
+    { name: 'bb_lower', description: 'Mean − num_std × std (quote currency)', leg: 0, overlay: true },
+  ],
   create(params: SDBotParams, markets: readonly string[]): StrategyInstance {
     const symbol = markets[0];
     if (symbol === undefined) throw new Error('SDBot needs one market');
@@ -48,8 +53,12 @@ export const sdBot: StrategyDefinition<typeof sdBotParams> = {
         const close = candle.close;
         window[count % n] = close;
         count++;
-        if (count < n || pending.active(ctx.nowMs)) return undefined;
+        if (count < n) return undefined;
         const { mean, std } = meanStd(window, n);
+        ctx.plot('bb_mid', mean);
+        ctx.plot('bb_upper', mean + params.num_std * std);
+        ctx.plot('bb_lower', mean - params.num_std * std);
+        if (pending.active(ctx.nowMs)) return undefined;
         const pos = ctx.position(symbol);
         if (pos === 0) {
           const side =
