@@ -19,5 +19,6 @@ export function fakeCtx(markets: string[]): FakeCtx {
     lastPrice: () => null,
     book: () => null,
     log: () => {},
+    plot: () => {},
   };
 }
