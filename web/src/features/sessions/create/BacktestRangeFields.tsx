@@ -18,7 +18,13 @@ const SIX_HOURS = 6 * 3_600_000;
 
 /** The backtest window as two UTC datetime inputs, with the archive's coverage of the market. */
 export function BacktestRangeFields({ market, from, to, errors, onChange }: Props) {
-  const [{ data, error }] = useQuery({ query: ArchiveCoverageQuery, variables: { market }, pause: !market });
+  // Re-read on every opening: the archive grows while the page is open (collector, generation).
+  const [{ data, error }] = useQuery({
+    query: ArchiveCoverageQuery,
+    variables: { market },
+    pause: !market,
+    requestPolicy: 'cache-and-network',
+  });
   const info = data?.archiveInfo;
   const start = toMs(info?.from);
   const end = toMs(info?.to);
