@@ -89,12 +89,18 @@ describe('the stack, as a user runs it', { shuffle: false }, () => {
     await page.getByTestId('book-ask-row').first().waitFor();
     await page.getByTestId('trade-row').first().waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="stat-mark"]')?.textContent !== '--');
-    const price = async (testId: string, nth: 'first' | 'last') => {
-      const text = await page.getByTestId(testId)[nth]().locator('td').first().textContent();
-      return Number((text ?? '').replaceAll(',', ''));
-    };
+    // Both read in one evaluation (one rendered frame): two separate reads could straddle an update.
     // Asks are drawn highest first, so the best ask is the last ask row, just above the spread.
-    expect(await price('book-bid-row', 'first')).toBeLessThan(await price('book-ask-row', 'last'));
+    const [bestBid, bestAsk] = await page.evaluate(() => {
+      const first = (testId: string, last: boolean) => {
+        const rows = document.querySelectorAll(`[data-testid="${testId}"]`);
+        const row = last ? rows[rows.length - 1] : rows[0];
+        return Number((row?.querySelector('td')?.textContent ?? '').replaceAll(',', ''));
+      };
+      return [first('book-bid-row', false), first('book-ask-row', true)];
+    });
+    expect(bestBid).toBeGreaterThan(0);
+    expect(bestBid).toBeLessThan(bestAsk);
     const shot = path.join(repoRoot, '.ci-reports', 'e2e-dashboard.png');
     await mkdir(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
