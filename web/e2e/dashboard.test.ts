@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import type {} from '@hm/engine/testing';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { descendants, isAlive, repoRoot, type Stack, startStack } from './stack.js';
+import { launchChromium } from './ui-helpers.js';
 
 let dir: string;
 let redis: RunningRedis;
@@ -39,23 +39,7 @@ afterAll(async () => {
 describe('the stack, as a user runs it', { shuffle: false }, () => {
   it('shows a candle chart that moves with the live feed, in a real browser', async () => {
     if (!stack) throw new Error('stack did not start');
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executablePath)) {
-      throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    }
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Sign in as a user does: open the printed link; the key goes into an HttpOnly cookie and the
     // link redirects to the dashboard. (A page of its own: its requests end when it closes.)

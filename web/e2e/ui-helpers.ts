@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { expect } from 'vitest';
 import { repoRoot, type Stack } from './stack.js';
 
-/** Headless Chromium with the flags dashboard.test.ts uses (CHROMIUM_PATH overrides the binary). */
+/** Headless Chromium for the end-to-end tests (CHROMIUM_PATH overrides the binary). */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {

@@ -1,30 +1,8 @@
+import type { Metrics } from '@hm/engine/contracts';
 import { builder } from '../builder.js';
 
 /** A run's metrics as the engine stores them (engine/src/metrics/metrics.ts; formulas in docs/metrics.md). */
-export interface MetricsShape {
-  netPnl: number | null;
-  returnPct: number | null;
-  sharpe: number | null;
-  sortino: number | null;
-  sharpeBasis: string;
-  maxDrawdown: number | null;
-  maxDrawdownPct: number | null;
-  maxDrawdownDurationMs: number | null;
-  calmar: number | null;
-  profitFactor: number | null;
-  expectancy: number | null;
-  winRate: number | null;
-  avgWin: number | null;
-  avgLoss: number | null;
-  largestWin: number | null;
-  largestLoss: number | null;
-  roundTrips: number;
-  fills: number;
-  exposurePct: number | null;
-  feesPaid: number;
-  fundingPaid: number;
-  version: number;
-}
+export type MetricsShape = Metrics & { version: number };
 
 const money = 'settlement currency (XBT for XBTUSD sessions, USDT for linear ones)';
 

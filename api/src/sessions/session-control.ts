@@ -105,13 +105,12 @@ export async function stopSession(ctx: Context, session: Session): Promise<Sessi
   // takes at this very moment is locked and refuses removal: signal it instead.
   const nothingToFlush =
     session.mode === 'BACKTEST' || (await ctx.db.sessionFill.count({ where: { sessionId: session.id } })) === 0;
-  const idle =
-    nothingToFlush &&
-    !(await job?.isActive()) &&
-    (await job?.remove().then(
+  let idle = nothingToFlush && !(await job?.isActive());
+  if (idle && job)
+    idle = await job.remove().then(
       () => true,
       () => false,
-    )) !== false;
+    );
   if (idle) {
     const stopped = await ctx.db.session.update({
       where: { id: session.id },

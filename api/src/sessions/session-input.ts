@@ -1,6 +1,6 @@
 import type { Prisma } from '@hm/db';
 import { findInstrument, SessionFees } from '@hm/engine/contracts';
-import { getStrategy, STRATEGIES } from '@hm/engine/strategies';
+import { STRATEGIES } from '@hm/engine/strategies';
 import { InputError } from './errors.js';
 
 /** What `createSession` (and `cloneSession` overrides, `runBacktest`) may say. */
@@ -85,5 +85,5 @@ export function validateSessionInput(input: SessionInput, nowMs: number): Prisma
       ['params', ...(issue?.path ?? []).map(String)].join('.'),
     );
   }
-  return { ...common, strategy: getStrategy(def.name).name, params: params.data as unknown as Prisma.InputJsonValue };
+  return { ...common, strategy: def.name, params: params.data as unknown as Prisma.InputJsonValue };
 }

@@ -9,6 +9,7 @@ export {
   ticksToPrice,
 } from '../market/instruments.js';
 export { bucketStart, PERIOD_SECONDS, PERIODS, type Period } from '../market/periods.js';
+export type { Metrics } from '../metrics/metrics.js';
 export * from './backtest.js';
 export * from './queues.js';
 export * from './sessions.js';
