@@ -71,6 +71,8 @@ export interface AppOptions {
   onNext?: (result: unknown) => void;
   /** Operation limits; unset ones take DEFAULT_LIMITS (api/src/limits/config.ts). */
   limits?: Partial<ApiLimits>;
+  /** Exchange trading settings; default: HM_SECRETS_KEY and HM_SIM_URL from the environment. */
+  live?: SharedContext['live'];
   /** Redis key prefix of the rate-limit counters (API processes sharing one count share it). */
   rateLimitPrefix?: string;
 }
@@ -109,6 +111,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     market: new MarketStore(redis),
     queues,
     archive: opts.archive ?? openArchiveStoreFromEnv(),
+    // Read here (not in env.ts) so tests starting apps in-process may pass their own.
+    live: opts.live ?? { secretsKey: process.env.HM_SECRETS_KEY, simulatorUrl: process.env.HM_SIM_URL },
   };
   const limits: ApiLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   // Every operation passes the guard: key, scope, rate and cost (api/src/auth/guard.ts).

@@ -17,6 +17,8 @@ export interface SharedContext {
   queues: { marketData: Queue; backtest: Queue; session: Queue };
   /** The trade archive (older candle history, `archiveInfo`); read only. */
   archive: ArchiveStore;
+  /** Exchange trading: the key sealing credentials (HM_SECRETS_KEY) and the simulator's URL (HM_SIM_URL). */
+  live: { secretsKey: string | undefined; simulatorUrl: string | undefined };
 }
 
 /** The API key an operation came with (checked against the database). */

@@ -53,6 +53,15 @@ const Env = z.object({
   S3_REGION: z.string().default('us-east-1'),
   /** Path-style URLs; defaults to on when S3_ENDPOINT is set (MinIO, s3rver…). */
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /**
+   * Key (32 bytes, base64) that encrypts exchange API credentials at rest. `hm start` creates one in
+   * HM_DATA_DIR/secrets.key when unset. Never logged.
+   */
+  HM_SECRETS_KEY: z.string().optional(),
+  /** The exchange simulator's realtime URL (its REST API is on the same port); `hm start` sets it. */
+  HM_SIM_URL: z.string().url().optional(),
+  /** Dead man's switch of exchange sessions: orders are cancelled this long after the engine goes silent, ms. */
+  HM_DEADMAN_MS: z.coerce.number().int().min(1_000).max(900_000).default(60_000),
   /** Credentials; unset = the AWS SDK's default chain. Never logged. */
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),

@@ -202,16 +202,14 @@ describe('the session runner', () => {
     expect(await db.sessionFill.count({ where: { sessionId: session.id } })).toBe(0);
   });
 
-  it('fails LIVE sessions and invalid parameters with the reason, and skips stopped ones', async () => {
+  it('fails a LIVE session without an exchange account and invalid parameters with the reason, and skips stopped ones', async () => {
     const live = await db.session.create({
       data: { name: 'live', mode: 'LIVE', status: 'QUEUED', strategy: 'TestBot', markets: ['XBTUSD'] },
     });
-    expect(await runSession(live.id, options())).toEqual({
-      kind: 'failed',
-      error: 'LIVE trading is not available yet',
-    });
+    const reason = 'a LIVE session on an exchange needs an exchange account';
+    expect(await runSession(live.id, options())).toEqual({ kind: 'failed', error: reason });
     const row = await db.session.findUniqueOrThrow({ where: { id: live.id } });
-    expect(row).toMatchObject({ status: 'FAILED', error: 'LIVE trading is not available yet' });
+    expect(row).toMatchObject({ status: 'FAILED', error: reason });
 
     const bad = await testBotSession({ trade_interval: 0 });
     const failed = await runSession(bad.id, options());

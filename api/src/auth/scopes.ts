@@ -14,6 +14,9 @@ export const ADMIN_FIELDS: ReadonlySet<string> = new Set([
   'Query.apiKeys',
   'Mutation.createApiKey',
   'Mutation.revokeApiKey',
+  'Query.exchangeAccounts',
+  'Mutation.createExchangeAccount',
+  'Mutation.revokeExchangeAccount',
 ]);
 
 /** Meta fields any type answers: `__typename`, and introspection (so GraphiQL can load the docs). */

@@ -2,7 +2,7 @@ import type { SessionFill } from '@hm/db';
 import { builder } from '../builder.js';
 
 /** A fill as stored (Decimal columns) or as streamed (numbers). */
-export type FillShape = Omit<SessionFill, 'id' | 'sessionId' | 'price' | 'qty' | 'fee'> & {
+export type FillShape = Omit<SessionFill, 'id' | 'sessionId' | 'price' | 'qty' | 'fee' | 'execId'> & {
   price: number | SessionFill['price'];
   qty: number | SessionFill['qty'];
   fee: number | SessionFill['fee'];

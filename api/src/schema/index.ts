@@ -15,6 +15,7 @@ import './session-mutations.js';
 import './session-subscriptions.js';
 import './indicator.js';
 import './api-key.js';
+import './exchange.js';
 
 /** The executable schema; `npm run generate` prints it to api/schema.graphql. */
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { SessionVenueRef } from './exchange.js';
 import { SessionMode } from './session.js';
 
 export const SessionFeesInput = builder.inputType('SessionFeesInput', {
@@ -7,6 +8,24 @@ export const SessionFeesInput = builder.inputType('SessionFeesInput', {
     makerFee: t.float({ required: false }),
     takerFee: t.float({ required: false }),
     latencyMs: t.int({ required: false, description: 'Simulated order latency (paper and backtest), ms.' }),
+  }),
+});
+
+export const RiskLimitsInputRef = builder.inputType('RiskLimitsInput', {
+  description:
+    'Per-session risk limits; unset fields take the defaults (always enforced on an exchange, on paper only when given).',
+  fields: (t) => ({
+    maxPosition: t.int({
+      required: false,
+      description: 'Largest |position| per market, contracts (open orders counted).',
+    }),
+    maxOrderNotional: t.float({ required: false, description: 'Largest order value, settlement currency.' }),
+    maxOrdersPerMinute: t.int({ required: false, description: 'More new orders in 60 s halt the session.' }),
+    dailyLossLimit: t.float({
+      required: false,
+      description:
+        'Loss since 00:00 UTC (equity incl. unrealised), settlement currency; reaching it halts the session.',
+    }),
   }),
 });
 
@@ -21,6 +40,16 @@ export const CreateSessionInput = builder.inputType('CreateSessionInput', {
     rangeTo: t.field({ type: 'DateTime', required: false, description: 'BACKTEST only: window end (exclusive), UTC.' }),
     fees: t.field({ type: SessionFeesInput, required: false }),
     initialBalance: t.float({ required: false, description: 'Settlement currency; default 1 XBT / 100,000 USDT.' }),
+    venue: t.field({ type: SessionVenueRef, required: false, description: 'TEST only; LIVE is always EXCHANGE.' }),
+    accountId: t.id({
+      required: false,
+      description: 'The exchange account (see `exchangeAccounts`) of an EXCHANGE session.',
+    }),
+    risk: t.field({ type: RiskLimitsInputRef, required: false }),
+    confirmLive: t.string({
+      required: false,
+      description: 'LIVE only: type exactly "I understand this trades real money".',
+    }),
   }),
 });
 
@@ -47,5 +76,9 @@ export const SessionOverrides = builder.inputType('SessionOverrides', {
     rangeFrom: t.field({ type: 'DateTime', required: false }),
     rangeTo: t.field({ type: 'DateTime', required: false }),
     fees: t.field({ type: SessionFeesInput, required: false }),
+    confirmLive: t.string({
+      required: false,
+      description: 'Cloning a LIVE session: the same confirmation as creating one.',
+    }),
   }),
 });

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { backtestWindow } from '../sessions/backtest-window.js';
 import { InputError, StateError } from '../sessions/errors.js';
+import { checkExchangeAccount } from '../sessions/exchange-account-check.js';
 import { ACTIVE_STATUSES, announce, loadSession, startSession, stopSession } from '../sessions/session-control.js';
 import { COLLECTOR, type SessionInput, validateSessionInput } from '../sessions/session-input.js';
 import { waitForStatus } from '../sessions/wait-for-status.js';
@@ -15,6 +16,7 @@ const errors = { types: SESSION_ERRORS };
 /** Creates a session from validated input (and starts it when asked). */
 async function create(ctx: Context, input: SessionInput, start: boolean, clonedFromId?: string): Promise<Session> {
   const data = validateSessionInput(input, Date.now());
+  await checkExchangeAccount(ctx.db, input);
   const session = await ctx.db.session.create({
     data: { ...data, ...(clonedFromId ? { clonedFrom: { connect: { id: clonedFromId } } } : {}) },
   });
@@ -34,6 +36,9 @@ function asInput(s: Session): SessionInput {
     rangeTo: s.toTime,
     fees: s.fees ?? {},
     initialBalance: s.initialBalance === null ? null : Number(s.initialBalance),
+    venue: s.venue,
+    accountId: s.accountId,
+    risk: s.risk,
   };
 }
 
@@ -71,7 +76,7 @@ builder.mutationFields((t) => ({
       let session = await loadSession(ctx, String(id));
       if (ACTIVE_STATUSES.includes(session.status)) {
         await stopSession(ctx, session);
-        session = await waitForStatus(ctx, session.id, ['STOPPED', 'FAILED', 'COMPLETED'], 30_000);
+        session = await waitForStatus(ctx, session.id, ['STOPPED', 'FAILED', 'COMPLETED', 'HALTED'], 30_000);
       }
       return startSession(ctx, session);
     },
@@ -97,6 +102,7 @@ builder.mutationFields((t) => ({
         rangeFrom: o.rangeFrom ?? base.rangeFrom ?? null,
         rangeTo: o.rangeTo ?? base.rangeTo ?? null,
         fees: o.fees ?? base.fees,
+        confirmLive: o.confirmLive ?? null,
       };
       return create(ctx, input, false, source.id);
     },
@@ -150,7 +156,15 @@ builder.mutationFields((t) => ({
       const window = await backtestWindow(ctx.db, source);
       return create(
         ctx,
-        { ...asInput(source), name: `Backtest of ${source.name}`, mode: 'BACKTEST', ...window },
+        {
+          ...asInput(source),
+          name: `Backtest of ${source.name}`,
+          mode: 'BACKTEST',
+          venue: 'SIMULATED',
+          accountId: null,
+          risk: null,
+          ...window,
+        },
         true,
         source.id,
       );

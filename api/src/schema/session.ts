@@ -1,8 +1,10 @@
 import type { Session } from '@hm/db';
 import { healthOf } from '@hm/engine/contracts';
+import { type RiskLimits, readRiskLimits } from '@hm/engine/live';
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { EquityPointRef, EquityResolution, resample } from './equity.js';
+import { ExchangeAccountRef, RiskLimitsRef, SessionVenueRef, toAccountInfo } from './exchange.js';
 import { FillRef } from './fill.js';
 import { LogLevel, LogRef, levelsFrom, toLogShape } from './log.js';
 import { MetricsRef, metricsOf } from './metrics.js';
@@ -14,8 +16,9 @@ export const SessionMode = builder.enumType('SessionMode', {
 });
 
 export const SessionStatus = builder.enumType('SessionStatus', {
-  description: 'CREATED → QUEUED → RUNNING → (STOPPING → STOPPED) | COMPLETED | FAILED.',
-  values: ['CREATED', 'QUEUED', 'RUNNING', 'STOPPING', 'STOPPED', 'COMPLETED', 'FAILED'] as const,
+  description:
+    'CREATED → QUEUED → RUNNING → (STOPPING → STOPPED) | COMPLETED | FAILED | HALTED (a risk limit or the kill switch stopped it).',
+  values: ['CREATED', 'QUEUED', 'RUNNING', 'STOPPING', 'STOPPED', 'COMPLETED', 'FAILED', 'HALTED'] as const,
 });
 
 export const SessionHealth = builder.enumType('SessionHealth', {
@@ -24,6 +27,16 @@ export const SessionHealth = builder.enumType('SessionHealth', {
 });
 
 const RUNNING_STATUSES = new Set(['RUNNING', 'STOPPING']);
+
+/** The limits a session runs under: stored ones over the defaults; exchange sessions always have them. */
+function riskOf(s: Session): RiskLimits | null {
+  if (s.risk === null && s.venue !== 'EXCHANGE' && s.mode !== 'LIVE') return null;
+  try {
+    return readRiskLimits(s.risk, s.settleCurrency === 'USDT' ? 'USDT' : 'XBT');
+  } catch {
+    return null;
+  }
+}
 
 /** Keyset pagination (by the unique `seq`, ascending) over one session's fills or round trips. */
 function bySeq(sessionId: string, args: ResolveCursorConnectionArgs) {
@@ -69,6 +82,27 @@ SessionRef.implement({
     initialBalance: t.float({
       nullable: true,
       resolve: (s) => (s.initialBalance === null ? null : Number(s.initialBalance)),
+    }),
+    venue: t.field({ type: SessionVenueRef, resolve: (s) => s.venue }),
+    account: t.field({
+      type: ExchangeAccountRef,
+      nullable: true,
+      description: 'The exchange account an EXCHANGE session trades on (never its credentials).',
+      resolve: async (s, _a, ctx) => {
+        if (!s.accountId) return null;
+        const row = await ctx.db.exchangeAccount.findUnique({ where: { id: s.accountId } });
+        return row ? toAccountInfo(row) : null;
+      },
+    }),
+    risk: t.field({
+      type: RiskLimitsRef,
+      nullable: true,
+      description: 'The limits the session runs under (defaults filled in); null for paper sessions without limits.',
+      resolve: (s) => riskOf(s),
+    }),
+    warning: t.exposeString('warning', {
+      nullable: true,
+      description: 'The latest reconciliation mismatch with the exchange; null while they agree.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),

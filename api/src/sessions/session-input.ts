@@ -1,5 +1,6 @@
 import type { Prisma } from '@hm/db';
 import { findInstrument, SessionFees } from '@hm/engine/contracts';
+import { RiskLimitsInput } from '@hm/engine/live';
 import { STRATEGIES } from '@hm/engine/strategies';
 import { InputError } from './errors.js';
 
@@ -14,7 +15,18 @@ export interface SessionInput {
   rangeTo?: Date | null | undefined;
   fees?: unknown;
   initialBalance?: number | null | undefined;
+  /** TEST only: `EXCHANGE` places real orders on a testnet (or simulator) account; default simulated fills. */
+  venue?: 'SIMULATED' | 'EXCHANGE' | null | undefined;
+  /** The exchange account an EXCHANGE or LIVE session trades on. */
+  accountId?: string | null | undefined;
+  /** Risk limits (engine/src/live/risk-limits.ts); unset fields take the defaults. */
+  risk?: unknown;
+  /** LIVE only: must be exactly {@link LIVE_CONFIRMATION}. */
+  confirmLive?: string | null | undefined;
 }
+
+/** What a LIVE session's creator must type: real money is at stake. */
+export const LIVE_CONFIRMATION = 'I understand this trades real money';
 
 /** The strategy name MARKET (data collection) sessions are stored with: they run no strategy. */
 export const COLLECTOR = 'Collector';
@@ -33,8 +45,18 @@ export function validateSessionInput(input: SessionInput, nowMs: number): Prisma
   });
   if (new Set(input.markets).size !== input.markets.length)
     throw new InputError('the legs must be different markets', 'markets');
-  if (input.mode === 'LIVE')
-    throw new InputError('LIVE trading is not available yet: use TEST (paper trading on live data)', 'mode');
+  const venue: 'SIMULATED' | 'EXCHANGE' = input.mode === 'LIVE' ? 'EXCHANGE' : (input.venue ?? 'SIMULATED');
+  if (input.mode === 'LIVE' && input.confirmLive !== LIVE_CONFIRMATION)
+    throw new InputError(`a LIVE session needs confirmLive: "${LIVE_CONFIRMATION}"`, 'confirmLive');
+  if (venue === 'EXCHANGE' && input.mode !== 'LIVE' && input.mode !== 'TEST')
+    throw new InputError('only TEST and LIVE sessions trade on an exchange', 'venue');
+  if (venue === 'EXCHANGE' && !input.accountId)
+    throw new InputError(`a ${input.mode} session on an exchange needs accountId`, 'accountId');
+  const risk = RiskLimitsInput.safeParse(input.risk ?? {});
+  if (!risk.success) {
+    const issue = risk.error.issues[0];
+    throw new InputError(issue?.message ?? 'invalid risk limits', ['risk', ...(issue?.path ?? [])].join('.'));
+  }
 
   const fees = SessionFees.safeParse(input.fees ?? {});
   if (!fees.success) {
@@ -63,6 +85,9 @@ export function validateSessionInput(input: SessionInput, nowMs: number): Prisma
     toTime,
     fees: fees.data,
     ...(input.initialBalance ? { initialBalance: String(input.initialBalance) } : {}),
+    venue,
+    ...(venue === 'EXCHANGE' && input.accountId ? { account: { connect: { id: input.accountId } } } : {}),
+    ...(input.risk !== undefined && input.risk !== null ? { risk: stripUndefined(risk.data) } : {}),
   };
   if (input.mode === 'MARKET') return { ...common, strategy: COLLECTOR, params: {} };
 
@@ -86,4 +111,9 @@ export function validateSessionInput(input: SessionInput, nowMs: number): Prisma
     );
   }
   return { ...common, strategy: def.name, params: params.data as unknown as Prisma.InputJsonValue };
+}
+
+/** JSON without the keys zod left `undefined` (Prisma's JSON input refuses them). */
+function stripUndefined(o: object): Prisma.InputJsonObject {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
 }

@@ -18,6 +18,8 @@ commands:
   candles     candles from the archive: --market --period --from --to [--json]
   backtest    a strategy over the archive: --strategy SDBot --market XBTUSD --from --to [--param k=v] [--json]
   apikey      API keys for the GraphQL API: create --scope read|control|admin [--name N], list, revoke ID
+  account     exchange accounts for LIVE/testnet sessions: add --name N --network N --key K (secret on stdin), list, revoke ID
+  bitmex      BitMEX tools: sign --secret S --verb V --path P --expires E [--body B] ('hm bitmex help')
   bench       live-path latency, subscriber capacity, archive read speed (docs/benchmarks.md)
   help        show this help
 
@@ -52,6 +54,12 @@ switch (command) {
     break;
   case 'apikey':
     await (await import('./commands/apikey.js')).apikeyCommand(rest);
+    break;
+  case 'account':
+    await (await import('./commands/account.js')).accountCommand(rest);
+    break;
+  case 'bitmex':
+    await (await import('./commands/bitmex.js')).bitmexCommand(rest);
     break;
   case 'bench':
     await (await import('../../bench/main.js')).benchCommand(rest);

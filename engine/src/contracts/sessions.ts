@@ -34,6 +34,14 @@ export const SessionControl = z.object({ type: z.literal('stop') });
 export type SessionControl = z.infer<typeof SessionControl>;
 
 /**
+ * The global kill switch: every running TEST and LIVE session listens here and halts (orders
+ * cancelled, trading refused, status HALTED) on a {@link KillSwitchEvent}.
+ */
+export const KILL_SWITCH_CHANNEL = 'hm.kill-switch';
+export const KillSwitchEvent = z.object({ type: z.literal('kill'), reason: z.string().max(500), atMs: z.number() });
+export type KillSwitchEvent = z.infer<typeof KillSwitchEvent>;
+
+/**
  * Published (JSON {@link SessionUpdatedEvent}) whenever a session's row changes: status, heartbeat,
  * counts, P&L. One channel for all sessions (dashboards list them); subscribers filter by id.
  */

@@ -15,4 +15,8 @@ export interface RunningMode {
   stop(): void;
   /** Stores what is pending (fills, round trips) and returns the figures a heartbeat writes. */
   beat(): Promise<HeartbeatFields>;
+  /** The kill switch: cancel orders and end the run as HALTED (trading sessions only). */
+  halt?(reason: string): void;
+  /** Why the run halted, once it did (the run then resolves `stopped` and the session is marked HALTED). */
+  haltReason?(): string | null;
 }

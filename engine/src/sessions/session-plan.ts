@@ -1,6 +1,7 @@
 import type { Session } from '@hm/db';
 import { SessionFees } from '../contracts/sessions.js';
 import { DEFAULT_INITIAL_BALANCE } from '../kernel/wiring.js';
+import { type RiskLimits, RiskLimitsInput, readRiskLimits } from '../live/risk-limits.js';
 import { findInstrument, type Instrument } from '../market/instruments.js';
 import { getStrategy } from '../strategy/registry.js';
 import type { CommonParams, StrategyDefinition } from '../strategy/sdk.js';
@@ -12,7 +13,12 @@ export class SessionSetupError extends Error {
 
 /** A validated session: what the runner builds its adapters from. */
 export interface SessionPlan {
-  mode: 'TEST' | 'MARKET';
+  mode: 'TEST' | 'LIVE' | 'MARKET';
+  /** Where orders go: simulated fills (paper) or the exchange account `accountId`. */
+  venue: 'SIMULATED' | 'EXCHANGE';
+  accountId: string | null;
+  /** Limits the risk guard enforces: always on an exchange; on paper only when the session sets them. */
+  risk: RiskLimits | null;
   /** Legs in order. */
   instruments: Instrument[];
   /** Session currency: the first leg's settlement currency. */
@@ -28,7 +34,6 @@ export interface SessionPlan {
  * zod schema), fees (`SessionFees`). Throws a {@link SessionSetupError} naming what is wrong.
  */
 export function planSession(row: Session): SessionPlan {
-  if (row.mode === 'LIVE') throw new SessionSetupError('LIVE trading is not available yet');
   if (row.mode === 'BACKTEST') throw new SessionSetupError('a BACKTEST session runs on the backtest queue');
   if (row.markets.length === 0) throw new SessionSetupError('the session has no market');
   const instruments = row.markets.map((symbol) => {
@@ -42,7 +47,15 @@ export function planSession(row: Session): SessionPlan {
   const stored = row.initialBalance === null ? null : Number(row.initialBalance.toString());
   if (stored !== null && !(stored > 0)) throw new SessionSetupError(`initial balance must be positive, got ${stored}`);
   const base = { instruments, currency, initialBalance: stored ?? DEFAULT_INITIAL_BALANCE[currency], fees: fees.data };
-  if (row.mode === 'MARKET') return { ...base, mode: 'MARKET', strategy: null };
+  if (row.mode === 'MARKET')
+    return { ...base, mode: 'MARKET', venue: 'SIMULATED', accountId: null, risk: null, strategy: null };
+  const venue = row.mode === 'LIVE' ? 'EXCHANGE' : row.venue;
+  if (venue === 'EXCHANGE' && !row.accountId)
+    throw new SessionSetupError(`a ${row.mode} session on an exchange needs an exchange account`);
+  const riskParsed = RiskLimitsInput.safeParse(row.risk ?? {});
+  if (!riskParsed.success) throw new SessionSetupError(`invalid risk limits: ${issues(riskParsed.error.issues)}`);
+  const risk = venue === 'EXCHANGE' || row.risk !== null ? readRiskLimits(row.risk, currency) : null;
+  const mode = row.mode === 'LIVE' ? 'live' : 'test';
 
   let def: StrategyDefinition;
   try {
@@ -50,12 +63,19 @@ export function planSession(row: Session): SessionPlan {
   } catch (err) {
     throw new SessionSetupError((err as Error).message);
   }
-  if (!def.modes.includes('test')) throw new SessionSetupError(`${def.name} does not run in TEST mode`);
+  if (!def.modes.includes(mode)) throw new SessionSetupError(`${def.name} does not run in ${row.mode} mode`);
   if (instruments.length !== def.legs)
     throw new SessionSetupError(`${def.name} trades ${def.legs} market(s); got ${row.markets.join(', ')}`);
   const params = def.params.safeParse(row.params ?? {});
   if (!params.success) throw new SessionSetupError(`invalid ${def.name} parameters: ${issues(params.error.issues)}`);
-  return { ...base, mode: 'TEST', strategy: { def, params: params.data } };
+  return {
+    ...base,
+    mode: row.mode,
+    venue,
+    accountId: venue === 'EXCHANGE' ? row.accountId : null,
+    risk,
+    strategy: { def, params: params.data },
+  };
 }
 
 const issues = (list: readonly { path: PropertyKey[]; message: string }[]) =>

@@ -19,6 +19,7 @@ export function fillRow(sessionId: string, seq: number, f: Fill) {
     fee: String(f.fee),
     liquidity: f.liquidity,
     time: new Date(f.timeMs),
+    execId: f.execId ?? null,
   };
 }
 
@@ -50,6 +51,7 @@ export interface StoredFillRow {
   fee: { toString(): string };
   liquidity: string;
   time: Date;
+  execId?: string | null;
 }
 
 /** A stored row as the fill it was (tags and liquidation flags are not stored). */
@@ -63,5 +65,6 @@ export function fillFromRow(row: StoredFillRow): Fill {
     fee: Number(row.fee.toString()),
     liquidity: row.liquidity === 'maker' ? 'maker' : 'taker',
     timeMs: row.time.getTime(),
+    ...(row.execId ? { execId: row.execId } : {}),
   };
 }

@@ -3,16 +3,25 @@ import type { Db, Session } from '@hm/db';
 import type { Redis } from 'ioredis';
 import type { ArchiveStore } from '../archive/store.js';
 import { HEARTBEAT_EVERY_MS } from '../contracts/sessions.js';
+import { ExchangeSessionVenue } from '../live/exchange-session-venue.js';
 import type { Logger } from '../log.js';
 import type { Instrument } from '../market/instruments.js';
 import { Heartbeat } from './heartbeat.js';
 import { MarketSession } from './market-session.js';
-import { PaperSession } from './paper-session.js';
 import type { RunningMode } from './running-mode.js';
 import { SessionLogger } from './session-logger.js';
 import { planSession, SessionSetupError } from './session-plan.js';
-import { announce, claimSession, markFailed, markStopped, RUNNABLE, writeHeartbeat } from './session-status.js';
+import {
+  announce,
+  claimSession,
+  markFailed,
+  markHalted,
+  markStopped,
+  RUNNABLE,
+  writeHeartbeat,
+} from './session-status.js';
 import { StopRequest } from './stop-request.js';
+import { StrategySession } from './strategy-session.js';
 
 /** What {@link runSession} needs from its worker. */
 export interface SessionRunnerOptions {
@@ -35,6 +44,8 @@ export interface SessionRunnerOptions {
   exchange?: string;
   /** How long a job waits for its session to become QUEUED (the API adds the job just before), ms. @default 5000 */
   claimWaitMs?: number;
+  /** Exchange sessions: HM_SECRETS_KEY, the simulator's URL (HM_SIM_URL) and the dead man's switch timeout, ms. */
+  live?: { secretsKey: string | undefined; simulatorUrl: string | undefined; deadManMs: number } | undefined;
 }
 
 /** How a run ended. */
@@ -80,9 +91,10 @@ export async function runSession(sessionId: string, o: SessionRunnerOptions): Pr
     await announce(o.redis, sessionId, status);
     slog.info(row.startedAt ? 'started again' : 'started', { mode: row.mode, workerId, stopPending: stopping });
     const exchange = o.exchange ?? 'bitmex';
+    const accountId = plan.accountId;
     const mode: RunningMode =
-      plan.mode === 'TEST'
-        ? await PaperSession.create({
+      plan.mode !== 'MARKET'
+        ? await StrategySession.create({
             db: o.db,
             redis: o.redis,
             row,
@@ -93,8 +105,31 @@ export async function runSession(sessionId: string, o: SessionRunnerOptions): Pr
             signal: halt.signal,
             stopAtStart: stopping,
             ...(o.clockEveryMs !== undefined ? { clockEveryMs: o.clockEveryMs } : {}),
+            ...(accountId
+              ? {
+                  exchangeVenue: ({ restored }) =>
+                    ExchangeSessionVenue.create({
+                      db: o.db,
+                      sessionId,
+                      mode: plan.mode === 'LIVE' ? 'LIVE' : 'TEST',
+                      accountId,
+                      instruments: plan.instruments,
+                      knownExecIds: restored.fills.flatMap((f) => (f.execId ? [f.execId] : [])),
+                      secretsKey: o.live?.secretsKey,
+                      simulatorUrl: o.live?.simulatorUrl,
+                      deadManMs: o.live?.deadManMs ?? 60_000,
+                      slog,
+                      log,
+                    }),
+                }
+              : {}),
           })
         : marketSession(o, row, plan.instruments, exchange, slog, log, halt.signal);
+    stop.onKill = (reason) => {
+      if (!mode.halt) return;
+      slog.warn('kill switch', { reason });
+      mode.halt(`kill switch: ${reason}`);
+    };
     void stop.requested.then(() => {
       if (!halt.signal.aborted) slog.info('stop requested');
       mode.stop();
@@ -125,11 +160,13 @@ export async function runSession(sessionId: string, o: SessionRunnerOptions): Pr
     }
     const fields = await mode.beat();
     const netPnl = fields.netPnl === undefined || fields.netPnl === null ? null : Number(fields.netPnl);
-    slog.info('stopped', { fills: fields.fillCount, roundTrips: fields.roundTripCount, netPnl });
+    const halted = mode.haltReason?.() ?? null;
+    slog.info(halted ? 'halted' : 'stopped', { fills: fields.fillCount, roundTrips: fields.roundTripCount, netPnl });
     await slog.flush();
-    await markStopped(o.db, sessionId, fields);
+    if (halted) await markHalted(o.db, sessionId, fields, halted);
+    else await markStopped(o.db, sessionId, fields);
     await stop.clear();
-    await announce(o.redis, sessionId, 'STOPPED');
+    await announce(o.redis, sessionId, halted ? 'HALTED' : 'STOPPED');
     return { kind: 'stopped' };
   } catch (err) {
     await heartbeat?.stop();

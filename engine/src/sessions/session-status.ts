@@ -86,6 +86,15 @@ export async function markStopped(db: Db, sessionId: string, fields: HeartbeatFi
   });
 }
 
+/** A risk limit or the kill switch ended the run: HALTED, with the reason in `error`. */
+export async function markHalted(db: Db, sessionId: string, fields: HeartbeatFields, reason: string): Promise<void> {
+  const now = new Date();
+  await db.session.updateMany({
+    where: { id: sessionId },
+    data: { ...fields, status: 'HALTED', error: `halted: ${reason}`.slice(0, 2_000), stoppedAt: now, heartbeatAt: now },
+  });
+}
+
 /** The run cannot go on: FAILED with the reason. */
 export async function markFailed(db: Db, sessionId: string, error: string): Promise<void> {
   await db.session.updateMany({

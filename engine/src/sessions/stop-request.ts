@@ -1,17 +1,26 @@
 import type { Redis } from 'ioredis';
-import { SessionControl, sessionControlChannel, sessionStopKey } from '../contracts/sessions.js';
+import {
+  KILL_SWITCH_CHANNEL,
+  KillSwitchEvent,
+  SessionControl,
+  sessionControlChannel,
+  sessionStopKey,
+} from '../contracts/sessions.js';
 import type { Logger } from '../log.js';
 
 /**
  * A session's stop request, from either place the API leaves it: the `{type:'stop'}` message on
  * `session.control:<id>` (immediate) and the key `session:stop:<id>` (seen by a runner that starts
- * or resumes later, and re-read at every heartbeat in case a message was missed).
+ * or resumes later, and re-read at every heartbeat in case a message was missed). The same
+ * subscription hears the global kill switch ({@link KILL_SWITCH_CHANNEL}).
  */
 export class StopRequest {
   /** Resolves when a stop is requested. */
   readonly requested: Promise<void>;
   private resolve: () => void = () => {};
   private isSet = false;
+  /** Called with the reason when the kill switch fires. */
+  onKill: (reason: string) => void = () => {};
 
   private constructor(
     private readonly redis: Redis,
@@ -27,18 +36,24 @@ export class StopRequest {
   static async watch(redis: Redis, sessionId: string, log: Logger): Promise<StopRequest> {
     const subscriber = redis.duplicate({ maxRetriesPerRequest: null });
     const stop = new StopRequest(redis, subscriber, sessionId);
-    subscriber.on('message', (_ch: string, text: string) => {
+    subscriber.on('message', (channel: string, text: string) => {
       let json: unknown = null;
       try {
         json = JSON.parse(text);
       } catch {
         // handled below as not a control message
       }
+      if (channel === KILL_SWITCH_CHANNEL) {
+        const kill = KillSwitchEvent.safeParse(json);
+        if (kill.success) stop.onKill(kill.data.reason);
+        else log.warn('ignored a malformed kill-switch message', { text: text.slice(0, 200) });
+        return;
+      }
       const parsed = SessionControl.safeParse(json);
       if (parsed.success && parsed.data.type === 'stop') stop.set();
       else log.warn('ignored a malformed session control message', { text: text.slice(0, 200) });
     });
-    await subscriber.subscribe(sessionControlChannel(sessionId));
+    await subscriber.subscribe(sessionControlChannel(sessionId), KILL_SWITCH_CHANNEL);
     await stop.recheck();
     return stop;
   }

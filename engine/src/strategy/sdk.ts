@@ -71,6 +71,8 @@ export interface Fill {
   timeMs: number;
   /** True when the venue closed the position because its margin was gone. */
   liquidation?: boolean;
+  /** The exchange's execution id (exchange venues only): the same execution is booked once. */
+  execId?: string | undefined;
 }
 
 /** What a strategy asks for. The kernel routes intents to the session's venue after the callback returns. */

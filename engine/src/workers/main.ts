@@ -68,7 +68,13 @@ const sessionWorker =
   sessionDb && sessionConnection
     ? new Worker(
         QueueName.session,
-        sessionProcessor({ db: sessionDb, redis: publisherRedis, archive: archiveStore, log }),
+        sessionProcessor({
+          db: sessionDb,
+          redis: publisherRedis,
+          archive: archiveStore,
+          log,
+          live: { secretsKey: env.HM_SECRETS_KEY, simulatorUrl: env.HM_SIM_URL, deadManMs: env.HM_DEADMAN_MS },
+        }),
         {
           connection: sessionConnection,
           concurrency: 16,

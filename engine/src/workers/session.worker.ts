@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { ArchiveStore } from '../archive/store.js';
 import { SessionJob } from '../contracts/sessions.js';
 import type { Logger } from '../log.js';
-import { runSession } from '../sessions/session-runner.js';
+import { runSession, type SessionRunnerOptions } from '../sessions/session-runner.js';
 
 /**
  * Processor of the `session` queue: runs a TEST or MARKET session (sessions/session-runner.ts)
@@ -14,7 +14,13 @@ import { runSession } from '../sessions/session-runner.js';
  * the stalled job back the same way. A failed session (bad row, LIVE, a strategy error) fails
  * the job, unretried. Invalid payloads fail at once.
  */
-export function sessionProcessor(deps: { db: Db; redis: Redis; archive?: ArchiveStore; log: Logger }) {
+export function sessionProcessor(deps: {
+  db: Db;
+  redis: Redis;
+  archive?: ArchiveStore;
+  log: Logger;
+  live?: SessionRunnerOptions['live'] | undefined;
+}) {
   return async (job: Job<unknown>, token?: string, signal?: AbortSignal) => {
     const parsed = SessionJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid session job: ${parsed.error.message}`);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Kernel } from '../kernel/kernel.js';
 import { LiveBatchSource } from '../kernel/live-source.js';
 import { feeTable, sessionPortfolio } from '../kernel/wiring.js';
+import { RiskGuard } from '../live/risk-guard.js';
 import type { Logger } from '../log.js';
 import { computeMetrics, METRICS_VERSION } from '../metrics/metrics.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
@@ -17,7 +18,8 @@ import type { SessionLogger } from './session-logger.js';
 import type { SessionPlan } from './session-plan.js';
 import { SessionRecorder } from './session-recorder.js';
 import { type RestoredSession, restoreSession } from './session-restore.js';
-import type { HeartbeatFields } from './session-status.js';
+import { announce, type HeartbeatFields } from './session-status.js';
+import { type SessionVenue, simulatedSessionVenue, type VenueBooks } from './session-venue.js';
 import { storedEquity } from './stored-equity.js';
 
 /** Funding rate per 8 h while a market's ticker has none (BitMEX's usual base rate; backtests default to it too). */
@@ -25,8 +27,16 @@ const FALLBACK_FUNDING_RATE = 0.0001;
 /** Fill and reject lines logged per heartbeat period before the rest are only counted. */
 const LINES_PER_PERIOD = 50;
 
-/** What a paper session runs with. */
-export interface PaperSessionOptions {
+/** What the venue factory gets: the books as the stored fills left them. */
+export interface VenueSetup {
+  portfolio: Portfolio;
+  restored: RestoredSession;
+  /** Unix ms this run started. */
+  startMs: number;
+}
+
+/** What a strategy session runs with. */
+export interface StrategySessionOptions {
   db: Db;
   /** Commands and publishing; the live source duplicates it for its blocking reads. */
   redis: Redis;
@@ -43,22 +53,31 @@ export interface PaperSessionOptions {
   stopAtStart: boolean;
   /** Wall-clock period of the live source, ms. */
   clockEveryMs?: number;
+  /** The exchange venue (EXCHANGE sessions); default: the simulated venue (paper trading). */
+  exchangeVenue?: (setup: VenueSetup) => Promise<SessionVenue>;
 }
 
 /**
- * A TEST session: the strategy on live market data through the same {@link Kernel} as backtests,
- * with the simulated venue filling its orders (paper trading). Starts from the session's stored
- * fills (replayed into the portfolio), stores each new fill and round trip as it happens, and on
- * stop closes open positions at the last price as a backtest does at its end.
+ * A TEST or LIVE session: the strategy on live market data through the same {@link Kernel} as
+ * backtests. The venue is the simulated one (paper trading) or an exchange account; a
+ * {@link RiskGuard} sits in front of it whenever the session has risk limits (always on an
+ * exchange). Starts from the session's stored fills (replayed into the portfolio), stores each new
+ * fill and round trip as it happens. On stop, paper positions close at the last price as a backtest
+ * does at its end; exchange positions close with real reduce-only orders. A breached limit or the
+ * kill switch halts: orders cancelled, positions left, status HALTED.
  */
-export class PaperSession implements RunningMode {
+export class StrategySession implements RunningMode {
   private firstDecisionWritten: boolean;
+  private haltedBecause: string | null = null;
+  private stopping: Promise<void> | null = null;
 
   private constructor(
-    private readonly o: PaperSessionOptions,
+    private readonly o: StrategySessionOptions,
     private readonly restored: RestoredSession,
     private readonly portfolio: Portfolio,
-    private readonly venue: SimulatedVenue,
+    private readonly sessionVenue: SessionVenue,
+    private readonly guard: RiskGuard | null,
+    private readonly books: VenueBooks,
     private readonly source: LiveBatchSource,
     private readonly kernel: Kernel,
     private readonly recorder: SessionRecorder,
@@ -71,7 +90,7 @@ export class PaperSession implements RunningMode {
   }
 
   /** Restores the stored fills and wires portfolio, venue, live source and kernel. */
-  static async create(o: PaperSessionOptions): Promise<PaperSession> {
+  static async create(o: StrategySessionOptions): Promise<StrategySession> {
     const { row, plan, slog } = o;
     const strategy = plan.strategy;
     if (!strategy) throw new Error('a paper session needs a strategy');
@@ -95,14 +114,29 @@ export class PaperSession implements RunningMode {
       portfolio.applyFill(f);
     }
     const fees = feeTable(plan.instruments, plan.fees.makerFee, plan.fees.takerFee);
-    const venue = new SimulatedVenue({
-      instruments: plan.instruments,
-      fees,
-      latencyMs: plan.fees.latencyMs ?? 0,
-      positionOf: (symbol) => portfolio.positionQty(symbol),
-      // Order ids stay unique across the session's runs.
-      idPrefix: `paper-${startMs.toString(36)}-`,
-    });
+    const sessionVenue = o.exchangeVenue
+      ? await o.exchangeVenue({ portfolio, restored, startMs })
+      : simulatedSessionVenue(
+          new SimulatedVenue({
+            instruments: plan.instruments,
+            fees,
+            latencyMs: plan.fees.latencyMs ?? 0,
+            positionOf: (symbol) => portfolio.positionQty(symbol),
+            // Order ids stay unique across the session's runs.
+            idPrefix: `paper-${startMs.toString(36)}-`,
+          }),
+        );
+    let halt: (reason: string) => void = () => {};
+    const guard = plan.risk
+      ? new RiskGuard(sessionVenue.venue, {
+          limits: plan.risk,
+          instruments: plan.instruments,
+          positionOf: (symbol) => portfolio.positionQty(symbol),
+          lastPrice: (symbol) => kernel?.lastPrice(symbol) ?? prices[symbol] ?? null,
+          equity: () => portfolio.equity(),
+          onHalt: (reason) => halt(reason),
+        })
+      : null;
     const recorder = new SessionRecorder(
       o.db,
       o.redis,
@@ -111,6 +145,19 @@ export class PaperSession implements RunningMode {
       o.log,
     );
     recorder.roundTrips(portfolio.roundTrips()); // any a crash kept from being stored
+    const books: VenueBooks = {
+      portfolio,
+      book: (f) => {
+        portfolio.applyFill(f);
+        const seq = recorder.fill(f);
+        recorder.roundTrips(portfolio.roundTrips());
+        slog.info('fill', fillFields(seq, f));
+      },
+      warn: async (warning) => {
+        await o.db.session.update({ where: { id: row.id }, data: { warning } });
+        await announce(o.redis, row.id, 'RUNNING');
+      },
+    };
     const usesBook = strategy.def.usesBook === true;
     const source = new LiveBatchSource({
       redis: o.redis,
@@ -134,7 +181,7 @@ export class PaperSession implements RunningMode {
       usesBook,
       markets: plan.instruments,
       source,
-      venue,
+      venue: guard ?? sessionVenue.venue,
       portfolio,
       fromMs: startMs,
       toMs: Number.POSITIVE_INFINITY,
@@ -159,11 +206,13 @@ export class PaperSession implements RunningMode {
       },
       onIndicator: new IndicatorStream(o.redis, row.id, o.log).plot,
     });
-    const created = new PaperSession(
+    const created = new StrategySession(
       o,
       restored,
       portfolio,
-      venue,
+      sessionVenue,
+      guard,
+      books,
       source,
       kernel,
       recorder,
@@ -178,36 +227,86 @@ export class PaperSession implements RunningMode {
         note: 'open paper orders of the previous run were lost; strategy state rebuilds from live data',
       });
     }
-    if (o.stopAtStart) source.stop();
+    halt = (reason) => created.onHalt(reason);
+    try {
+      await sessionVenue.open(books);
+    } catch (err) {
+      await sessionVenue.close('stopped').catch(() => {});
+      throw err;
+    }
+    if (o.stopAtStart) created.stop();
     return created;
   }
 
   async run(): Promise<'stopped' | 'suspended'> {
     const { slog } = this.o;
-    slog.info('paper trading on live data', {
-      markets: this.o.plan.instruments.map((i) => i.symbol),
+    const { plan } = this.o;
+    slog.info(`trading live data on the ${this.sessionVenue.label} venue`, {
+      markets: plan.instruments.map((i) => i.symbol),
       strategy: this.o.row.strategy,
-      params: this.o.plan.strategy?.params,
-      fees: this.o.plan.fees,
+      params: plan.strategy?.params,
+      fees: plan.fees,
+      ...(plan.risk ? { risk: plan.risk } : {}),
     });
     try {
       await this.kernel.run();
     } catch (err) {
       await this.recorder.flush(); // what happened before the end is kept either way
-      if (this.o.signal?.aborted) return 'suspended';
+      if (this.o.signal?.aborted) {
+        await this.sessionVenue.close('suspended');
+        return 'suspended';
+      }
+      await this.sessionVenue.close('stopped').catch(() => {});
       throw err;
     }
-    const open = this.venue.openOrders();
-    if (open.length > 0) slog.info('paper orders cancelled', { count: open.length });
+    await this.stopping;
+    await this.sessionVenue.close(this.haltedBecause ? 'halted' : 'stopped');
+    const open = this.sessionVenue.venue.openOrders();
+    if (open.length > 0 && this.sessionVenue.closesLocally) slog.info('paper orders cancelled', { count: open.length });
     return 'stopped';
   }
 
-  stop(): void {
+  /** Why the session halted (risk limit, kill switch), or null. */
+  haltReason(): string | null {
+    return this.haltedBecause;
+  }
+
+  /** The kill switch: halts as a breached limit does (orders cancelled, positions left). */
+  halt(reason: string): void {
+    if (this.guard) this.guard.halt(reason, Date.now());
+    else {
+      this.sessionVenue.venue.submit({ kind: 'cancelAll' }, Date.now());
+      this.onHalt(reason);
+    }
+  }
+
+  private onHalt(reason: string): void {
+    if (this.haltedBecause !== null) return;
+    this.haltedBecause = reason;
+    this.o.slog.error('trading halted', { reason });
     this.source.stop();
+  }
+
+  /** Ends the run; an exchange session first closes its positions with real orders. */
+  stop(): void {
+    if (this.stopping) return;
+    if (this.sessionVenue.closesLocally || this.haltedBecause !== null) {
+      this.stopping = Promise.resolve();
+      this.source.stop();
+      return;
+    }
+    this.guard?.block('the session is stopping');
+    this.stopping = this.sessionVenue
+      .flatten(this.books)
+      .catch((err: unknown) => this.o.slog.error('closing positions failed', { error: (err as Error).message }))
+      .finally(() => this.source.stop());
   }
 
   async beat(): Promise<HeartbeatFields> {
     const { o, portfolio, kernel, restored } = this;
+    await this.sessionVenue
+      .check(this.books)
+      .catch((err: unknown) => o.slog.warn('reconciliation failed', { error: (err as Error).message }));
     await this.recorder.flush();
     for (const [label, budget] of [
       ['fills', this.lines.fills],
