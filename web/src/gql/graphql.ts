@@ -11,6 +11,10 @@ export type ContractKind =
   | 'QUANTO';
 
 export type CreateSessionInput = {
+  /** The exchange account (see `exchangeAccounts`) of an EXCHANGE session. */
+  accountId?: string | number | null | undefined;
+  /** LIVE only: type exactly "I understand this trades real money". */
+  confirmLive?: string | null | undefined;
   fees?: SessionFeesInput | null | undefined;
   /** Settlement currency; default 1 XBT / 100,000 USDT. */
   initialBalance?: number | null | undefined;
@@ -24,8 +28,11 @@ export type CreateSessionInput = {
   rangeFrom?: unknown;
   /** BACKTEST only: window end (exclusive), UTC. */
   rangeTo?: unknown;
+  risk?: RiskLimitsInput | null | undefined;
   /** A name from `strategies`; not needed for MARKET sessions. */
   strategy?: string | null | undefined;
+  /** TEST only; LIVE is always EXCHANGE. */
+  venue?: SessionVenue | null | undefined;
 };
 
 /** Spacing of equity points; RAW = as stored (at most a few thousand points). */
@@ -51,6 +58,18 @@ export type Period =
   | 'M5'
   | 'M15'
   | 'W1';
+
+/** Per-session risk limits; unset fields take the defaults (always enforced on an exchange, on paper only when given). */
+export type RiskLimitsInput = {
+  /** Loss since 00:00 UTC (equity incl. unrealised), settlement currency; reaching it halts the session. */
+  dailyLossLimit?: number | null | undefined;
+  /** Largest order value, settlement currency. */
+  maxOrderNotional?: number | null | undefined;
+  /** More new orders in 60 s halt the session. */
+  maxOrdersPerMinute?: number | null | undefined;
+  /** Largest |position| per market, contracts (open orders counted). */
+  maxPosition?: number | null | undefined;
+};
 
 export type RunBacktestInput = {
   fees?: SessionFeesInput | null | undefined;
@@ -99,6 +118,8 @@ export type SessionOrder =
 
 /** What a clone changes; parameters given here are merged over the original’s. */
 export type SessionOverrides = {
+  /** Cloning a LIVE session: the same confirmation as creating one. */
+  confirmLive?: string | null | undefined;
   fees?: SessionFeesInput | null | undefined;
   markets?: Array<string> | null | undefined;
   mode?: SessionMode | null | undefined;
@@ -108,15 +129,21 @@ export type SessionOverrides = {
   rangeTo?: unknown;
 };
 
-/** CREATED → QUEUED → RUNNING → (STOPPING → STOPPED) | COMPLETED | FAILED. */
+/** CREATED → QUEUED → RUNNING → (STOPPING → STOPPED) | COMPLETED | FAILED | HALTED (a risk limit or the kill switch stopped it). */
 export type SessionStatus =
   | 'COMPLETED'
   | 'CREATED'
   | 'FAILED'
+  | 'HALTED'
   | 'QUEUED'
   | 'RUNNING'
   | 'STOPPED'
   | 'STOPPING';
+
+/** Where orders go: SIMULATED fills (paper, backtest) or the EXCHANGE account (LIVE, or TEST on testnet). */
+export type SessionVenue =
+  | 'EXCHANGE'
+  | 'SIMULATED';
 
 /** Aggressor side of a trade. */
 export type Side =
