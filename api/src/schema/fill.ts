@@ -6,6 +6,8 @@ export type FillShape = Omit<SessionFill, 'id' | 'sessionId' | 'price' | 'qty' |
   price: number | SessionFill['price'];
   qty: number | SessionFill['qty'];
   fee: number | SessionFill['fee'];
+  /** Exchange execution id (EXCHANGE sessions); absent on streamed and simulated fills. */
+  execId?: string | null;
 };
 
 /** One execution of a session's order. */
@@ -21,5 +23,10 @@ export const FillRef = builder.objectRef<FillShape>('Fill').implement({
     fee: t.float({ description: 'Settlement currency; negative = rebate.', resolve: (f) => Number(f.fee) }),
     liquidity: t.string({ description: '`maker` or `taker`.', resolve: (f) => f.liquidity }),
     time: t.expose('time', { type: 'DateTime' }),
+    execId: t.string({
+      nullable: true,
+      description: 'The exchange’s execution id (EXCHANGE sessions); null for simulated fills.',
+      resolve: (f) => f.execId ?? null,
+    }),
   }),
 });

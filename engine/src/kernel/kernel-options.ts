@@ -58,6 +58,12 @@ export interface KernelOptions extends KernelHooks {
   /** Taker fee rate used to close what is open when the run ends. */
   closingFeeRate: (symbol: string) => number;
   /**
+   * Whether the kernel closes open positions at the end of the run and liquidates them when margin
+   * is gone (simulated venues). False on an exchange, which does both itself and reports the fills.
+   * @default true
+   */
+  localSettlement?: boolean;
+  /**
    * Last known price per market at the start, quote currency (a resumed session's latest trade):
    * open positions are marked with it and can be closed before the first new trade.
    */

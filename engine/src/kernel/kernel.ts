@@ -149,7 +149,8 @@ export class Kernel {
     // An open-ended run ends where its clock is (never advance to infinity).
     const endMs = Number.isFinite(o.toMs) ? o.toMs : this.ctx.nowMs;
     this.advanceTo(endMs);
-    this.closeAll(endMs);
+    // An exchange closes and liquidates positions itself: its fills are the only truth.
+    if (o.localSettlement !== false) this.closeAll(endMs);
     const last = this.equity.at(-1);
     if (last && last.time === endMs) {
       last.equity = o.portfolio.equity();
@@ -267,7 +268,7 @@ export class Kernel {
       g.last = t.price;
       g.lastTicks = ticks;
       o.portfolio.mark(symbol, t.price);
-      if (this.inPosition && o.portfolio.isLiquidated()) this.liquidate(timeMs);
+      if (this.inPosition && this.o.localSettlement !== false && o.portfolio.isLiquidated()) this.liquidate(timeMs);
     }
     o.venue.onTrade(t);
     this.settle();

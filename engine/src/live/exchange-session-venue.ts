@@ -1,5 +1,5 @@
 import type { Db } from '@hm/db';
-import type { OrderDelta } from '../bitmex/auth/private-rows.js';
+import { type ExecutionRow, type OrderDelta, toFill } from '../bitmex/auth/private-rows.js';
 import { BitmexPrivateStream } from '../bitmex/auth/private-stream.js';
 import { BitmexRestClient } from '../bitmex/auth/rest-client.js';
 import type { Logger } from '../log.js';
@@ -25,6 +25,11 @@ export interface ExchangeSessionVenueOptions {
   instruments: readonly Instrument[];
   /** Execution ids of the stored fills (never booked twice). */
   knownExecIds: Iterable<string>;
+  /**
+   * Whether an earlier run of the session traded (it is being resumed): only then is an exchange
+   * position the session does not book adopted as its own. A first run never claims what it finds.
+   */
+  resumed: boolean;
   /** HM_SECRETS_KEY, HM_SIM_URL, dead man's switch timeout (ms). */
   secretsKey: string | undefined;
   simulatorUrl: string | undefined;
@@ -83,7 +88,14 @@ export class ExchangeSessionVenue implements SessionVenue {
 
   async open(books: VenueBooks): Promise<void> {
     await this.stream.start();
-    // Executions the stream's partial carried (made while no worker ran) are booked before comparing.
+    // Fills made while no worker listened (the stream's partial starts empty) come from the trade
+    // history; the venue books each execution once, so the ones already stored are skipped.
+    if (this.o.resumed) {
+      for (const row of (await this.rest.tradeHistory({ count: 500 })).reverse()) {
+        const fill = toFillOrNull(row);
+        if (fill) this.venue.onFill(fill);
+      }
+    }
     for (const f of this.venue.drainFills()) books.book(f);
     const symbols = this.o.instruments.map((i) => i.symbol);
     const [positions, openOrders] = await Promise.all([this.rest.positions(), this.rest.openOrders()]);
@@ -95,16 +107,24 @@ export class ExchangeSessionVenue implements SessionVenue {
       localOpenOrderIds: new Set(),
       owns: (id) => this.venue.owns(id),
     });
+    const foreign: string[] = [];
     for (const m of found) {
       if (m.kind === 'unknown-order' && typeof m.exchange === 'string') {
         await this.rest.cancelOrder({ orderID: m.exchange });
         this.o.slog.warn('cancelled an order an earlier run left open', { orderID: m.exchange, symbol: m.symbol });
+      } else if (m.kind === 'position' && !this.o.resumed) {
+        // Someone else's position (another session or manual trading on the account): not ours to adopt.
+        this.o.slog.warn('the account holds a position this session did not open; it is left alone', {
+          symbol: m.symbol,
+          exchange: m.exchange,
+        });
+        foreign.push(`${m.detail} (not adopted: this session did not open it)`);
       } else if (m.kind === 'position' && typeof m.exchange === 'number' && typeof m.local === 'number') {
         const row = positions.find((p) => p.symbol === m.symbol);
         const diff = m.exchange - m.local;
         const price = row?.avgEntryPrice ?? row?.markPrice ?? null;
         if (price === null || !(price > 0)) {
-          await books.warn(`${m.detail}; no entry price to adopt it at`);
+          foreign.push(`${m.detail}; no entry price to adopt it at`);
           continue;
         }
         const fill: Fill = {
@@ -127,8 +147,8 @@ export class ExchangeSessionVenue implements SessionVenue {
         });
       }
     }
-    for (const o of openOrders) this.venue.onOrder(o);
-    await books.warn(null);
+    // Every order of ours found open was an earlier run's and is cancelled above: this run starts with none.
+    await books.warn(foreign.length ? foreign.join('; ') : null);
   }
 
   async check(books: VenueBooks): Promise<void> {
@@ -213,4 +233,13 @@ function privateStream(
         o.slog.warn('exchange stream disconnected', { reconnectInMs: s.reconnectInMs });
     },
   });
+}
+
+/** A trade-history row as a fill; null for non-trade rows and for rows missing what a fill needs. */
+function toFillOrNull(row: ExecutionRow) {
+  try {
+    return toFill(row);
+  } catch {
+    return null;
+  }
 }

@@ -115,6 +115,7 @@ export async function runSession(sessionId: string, o: SessionRunnerOptions): Pr
                       accountId,
                       instruments: plan.instruments,
                       knownExecIds: restored.fills.flatMap((f) => (f.execId ? [f.execId] : [])),
+                      resumed: row.startedAt !== null,
                       secretsKey: o.live?.secretsKey,
                       simulatorUrl: o.live?.simulatorUrl,
                       deadManMs: o.live?.deadManMs ?? 60_000,

@@ -188,6 +188,7 @@ export class StrategySession implements RunningMode {
       fundingRate: FALLBACK_FUNDING_RATE,
       fundingRateOf: (symbol) => funding.get(symbol) ?? FALLBACK_FUNDING_RATE,
       closingFeeRate: (symbol) => fees[symbol]?.taker ?? 0,
+      localSettlement: sessionVenue.closesLocally,
       initialPrices: prices,
       keepFills: false,
       log: slog,

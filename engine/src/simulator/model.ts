@@ -60,6 +60,8 @@ export class MarketModel {
   private readonly driver = new DrivingPrice();
   /** Simulated ms received but not yet run (less than a tick). */
   private carryMs = 0;
+  /** Called after every tick, after `advance`'s own callback (the private exchange matches here). */
+  private readonly tickListeners: ((tick: TickResult) => void)[] = [];
 
   constructor(opts: ModelOptions) {
     this.rng = Rng.stream(opts.seed, 0);
@@ -137,6 +139,23 @@ export class MarketModel {
     return this.market(symbol).book;
   }
 
+  /** The contract terms of a market. */
+  instrument(symbol: string): Instrument {
+    return this.market(symbol).instrument;
+  }
+
+  /**
+   * Calls `listener` right after every tick (after `advance`'s `onTick`), while the model stands at
+   * the tick's end. Listeners must only read the model. Returns a function that removes it.
+   */
+  addTickListener(listener: (tick: TickResult) => void): () => void {
+    this.tickListeners.push(listener);
+    return () => {
+      const at = this.tickListeners.indexOf(listener);
+      if (at >= 0) this.tickListeners.splice(at, 1);
+    };
+  }
+
   /** Tick size of a market, quote currency. */
   tickSize(symbol: string): number {
     return this.market(symbol).instrument.tickSize;
@@ -171,6 +190,7 @@ export class MarketModel {
       this.carryMs -= TICK_MS;
       const tick = this.tick();
       onTick?.(tick);
+      for (const listener of this.tickListeners) listener(tick);
       results.push(tick);
     }
     return results;

@@ -7,7 +7,13 @@ import type { BookSnapshot } from './book.js';
 import { TableFeed } from './feed.js';
 import type { InstrumentRow } from './instrument-state.js';
 import { MarketModel, TICK_MS } from './model.js';
+import type { SimulatorAccount } from './private/accounts.js';
+import { isPrivateTable } from './private/schemas.js';
+import { type AccountHooks, PrivateVenue } from './private/venue.js';
 import { isTableName, type TableMessage, type TableName } from './tables.js';
+
+export { defaultTestAccount, type SimulatorAccount } from './private/accounts.js';
+export type { AccountHooks } from './private/venue.js';
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -28,12 +34,21 @@ export interface SimulatorOptions {
   bookLevels?: number;
   /** Start with the clock stopped (tests: connect and subscribe first, then `resume()` or `advance()`). @default false */
   paused?: boolean;
+  /**
+   * Accounts that may trade over REST (`/api/v1`) and read the account-locked realtime tables.
+   * @default one account, `defaultTestAccount()` (private/accounts.ts)
+   */
+  accounts?: SimulatorAccount[];
+  /** REST rate limit per API key (token bucket), requests per minute. @default 120 */
+  rateLimitPerMinute?: number;
 }
 
 /** A started simulator: its URL, its model, and hooks for tests. */
 export interface RunningSimulator {
   /** `ws://host:port/realtime`, the URL a BitMEX client connects to. */
   readonly url: string;
+  /** `http://host:port`, the REST origin (like `https://www.bitmex.com`): routes live under `/api/v1`. */
+  readonly restUrl: string;
   readonly model: MarketModel;
   /** Closes every client socket (the server keeps listening): lets tests cut a feed mid-stream. */
   dropConnections(): void;
@@ -51,6 +66,8 @@ export interface RunningSimulator {
   resume(): void;
   /** Test hook: advances simulated time by `simMs` now, publishing what happens (works while paused). */
   advance(simMs: number): void;
+  /** Test hook: an account's orders, positions, margin and executions as the exchange holds them now. */
+  account(apiKey: string): AccountHooks;
 }
 
 /**
@@ -62,7 +79,8 @@ const MAX_TICKS_PER_STEP = 150;
 
 const Command = z.object({
   op: z.string(),
-  args: z.union([z.string(), z.array(z.unknown())]).optional(),
+  // A number is `cancelAllAfter`'s bare timeout.
+  args: z.union([z.string(), z.number(), z.array(z.unknown())]).optional(),
 });
 
 /**
@@ -70,6 +88,11 @@ const Command = z.object({
  * Tables: `trade`, `orderBookL2`, `orderBookL2_25`, `instrument` (markets and their indices) and
  * `funding`. It speaks the real protocol: welcome frame, per-topic acks and errors in BitMEX's
  * shapes, `partial` then deltas, and text ping/pong. Same seed and start → same frames.
+ *
+ * It also trades (private/): API-key accounts place, amend and cancel orders over REST under
+ * `/api/v1`, authenticate on `/realtime` and read the account-locked `order`, `execution`,
+ * `position` and `margin` tables, and arm `cancelAllAfter`. Their orders match against the
+ * simulated market without changing it, so the public frames stay the same with or without them.
  */
 export async function startSimulator(opts: SimulatorOptions): Promise<RunningSimulator> {
   const speed = opts.speed ?? 1;
@@ -82,10 +105,17 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     ...(opts.bookLevels === undefined ? {} : { bookLevels: opts.bookLevels }),
   });
   const feed = new TableFeed(model);
+  const venue = new PrivateVenue({
+    model,
+    seed: opts.seed,
+    accounts: opts.accounts,
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+  });
   const subscriptions = new Map<WebSocket, Set<string>>();
 
-  const http: Server = createServer((_req, res) => {
-    res.writeHead(404).end();
+  const http: Server = createServer((req, res) => {
+    if (venue.handlesHttp(req.url)) venue.handleHttp(req, res);
+    else res.writeHead(404).end();
   });
   const wss = new WebSocketServer({ server: http, path: '/realtime' });
 
@@ -99,6 +129,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       heartbeatEnabled: false,
       limit: { remaining: 719 },
     });
+    venue.tables.connect(socket, req);
     const initial = new URL(req.url ?? '/', 'http://localhost').searchParams.get('subscribe');
     if (initial) subscribe(socket, initial.split(','), { op: 'subscribe', args: initial.split(',') });
     socket.on('message', (data, isBinary) => {
@@ -109,8 +140,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       }
       handleCommand(socket, text);
     });
-    socket.on('close', () => subscriptions.delete(socket));
-    socket.on('error', () => subscriptions.delete(socket));
+    const forget = () => {
+      subscriptions.delete(socket);
+      venue.tables.disconnect(socket);
+    };
+    socket.on('close', forget);
+    socket.on('error', forget);
   });
 
   function handleCommand(socket: WebSocket, text: string): void {
@@ -129,7 +164,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const topics = (Array.isArray(args) ? args : args === undefined ? [] : [args]).map(String);
     if (op === 'subscribe') subscribe(socket, topics, parsed.data);
     else if (op === 'unsubscribe') unsubscribe(socket, topics, parsed.data);
-    else sendError(socket, 400, `Unknown or unsupported op: ${op}`, parsed.data);
+    else if (!venue.tables.handleOp(socket, op, args, parsed.data)) {
+      sendError(socket, 400, `Unknown or unsupported op: ${op}`, parsed.data);
+    }
   }
 
   function subscribe(socket: WebSocket, topics: string[], request: unknown): void {
@@ -137,6 +174,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     if (!subs) return;
     for (const topic of topics) {
       const [table = '', symbol = '*'] = topic.split(':');
+      if (isPrivateTable(table)) {
+        venue.tables.subscribe(socket, table, symbol, topic, request);
+        continue;
+      }
       if (!isTableName(table)) {
         sendError(socket, 400, `Unknown table: ${table}`, request);
         continue;
@@ -158,8 +199,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   function unsubscribe(socket: WebSocket, topics: string[], request: unknown): void {
     const subs = subscriptions.get(socket);
     for (const topic of topics) {
-      if (subs?.delete(topic)) send(socket, { success: true, unsubscribe: topic, request });
-      else sendError(socket, 400, `You are not subscribed to ${topic}`, request);
+      if (subs?.delete(topic) || venue.tables.unsubscribe(socket, topic)) {
+        send(socket, { success: true, unsubscribe: topic, request });
+      } else sendError(socket, 400, `You are not subscribed to ${topic}`, request);
     }
   }
 
@@ -191,6 +233,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const simMs = Math.min((now - lastReal) * speed, MAX_TICKS_PER_STEP * TICK_MS);
     lastReal = now;
     if (!paused) publish(feed.advance(simMs));
+    venue.flush();
   }, stepMs);
   timer.unref();
 
@@ -202,12 +245,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
 
   return {
     url: `ws://${opts.host ?? '127.0.0.1'}:${address.port}/realtime`,
+    restUrl: `http://${opts.host ?? '127.0.0.1'}:${address.port}`,
     model,
     dropConnections() {
       for (const socket of wss.clients) socket.terminate();
     },
     async close() {
       clearInterval(timer);
+      venue.close();
       for (const socket of wss.clients) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
@@ -222,6 +267,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     pause() {
       paused = true;
       publish(feed.flush());
+      venue.flush();
     },
     resume() {
       paused = false;
@@ -229,6 +275,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     },
     advance(simMs) {
       publish(feed.advance(simMs));
+      venue.flush();
+    },
+    account(apiKey) {
+      return venue.account(apiKey);
     },
   };
 }

@@ -10,7 +10,7 @@ import {
   CancelOrderInput,
   PlaceOrderInput,
 } from './order-requests.js';
-import { CancelAllAfterReply, MarginRow, OrderRow, PositionRow } from './private-rows.js';
+import { CancelAllAfterReply, ExecutionRow, MarginRow, OrderRow, PositionRow } from './private-rows.js';
 import { RateLimitGate, retryAfterSec } from './rate-limit.js';
 import {
   type BitmexApiError,
@@ -150,6 +150,17 @@ export class BitmexRestClient {
   /** `GET /position`: the account's positions (open and closed ones BitMEX still reports). */
   async positions(): Promise<PositionRow[]> {
     return this.call('GET', '/position', undefined, undefined, z.array(PositionRow));
+  }
+
+  /**
+   * `GET /execution/tradeHistory`: the account's fills (execType Trade), newest first, at most `count`
+   * (≤ 500) since `startTime` (unix ms). How fills made while no stream listened are found.
+   */
+  async tradeHistory(opts: { symbol?: string; startTimeMs?: number; count?: number } = {}): Promise<ExecutionRow[]> {
+    const query: Record<string, string> = { count: String(Math.min(500, opts.count ?? 500)), reverse: 'true' };
+    if (opts.symbol) query.symbol = opts.symbol;
+    if (opts.startTimeMs !== undefined) query.startTime = new Date(opts.startTimeMs).toISOString();
+    return this.call('GET', '/execution/tradeHistory', query, undefined, z.array(ExecutionRow));
   }
 
   /** `GET /user/margin`: balances in minor units of `currency` (satoshis for XBt, the default). */

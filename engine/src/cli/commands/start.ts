@@ -7,6 +7,9 @@ import { openArchiveStore } from '../../archive/open-store.js';
 import { ensureDashboardKey } from '../../auth/dashboard-key.js';
 import { ArchiveJob, archiveCollectJobId, MarketDataJob, marketDataJobId, QueueName } from '../../contracts/queues.js';
 import { BITMEX_ENDPOINTS, type EngineEnv } from '../../env.js';
+import { SecretBox } from '../../live/secret-box.js';
+import { ensureSecretsKey } from '../../live/secrets-key.js';
+import { ensureSimulatorAccount } from '../../live/simulator-account.js';
 import type { Logger } from '../../log.js';
 import { repoRoot } from '../../paths.js';
 import { FixItError } from '../../services/fix-it-error.js';
@@ -67,9 +70,13 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     const applied = await applyMigrations(databaseUrl);
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
     const dashboardKey = await dashboardSignInKey(databaseUrl, env.HM_DATA_DIR, log);
+    // Exchange credentials are sealed with this key; without HM_SECRETS_KEY one is kept in the data dir.
+    const secretsKey = env.HM_SECRETS_KEY ?? (await ensureSecretsKey(env.HM_DATA_DIR));
 
     // A fixed simulator port: a restarted simulator comes back where the feed job points.
     const simPort = env.HM_SIM_PORT || (await freePort());
+    const simUrl = `ws://127.0.0.1:${simPort}/realtime`;
+    if (env.HM_FEED === 'simulator') await registerSimulatorAccount(databaseUrl, secretsKey, log);
     const childEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -77,6 +84,8 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
       PORT: String(env.PORT),
       HOST: env.HOST,
       HM_SIM_PORT: String(simPort),
+      HM_SIM_URL: env.HM_SIM_URL ?? simUrl,
+      HM_SECRETS_KEY: secretsKey,
     };
     const onGiveUp = () => void shutdown(1);
     const run = async (name: string, entry: string) => {
@@ -109,6 +118,18 @@ export async function startCommand(env: EngineEnv, log: Logger): Promise<void> {
     if (err instanceof FixItError) log.error(err.message);
     else log.error('start-up failed', { error: err });
     await shutdown(1);
+  }
+}
+
+/** The simulator's built-in test account as the exchange account "Simulator" (LIVE sessions work offline). */
+async function registerSimulatorAccount(databaseUrl: string, secretsKey: string, log: Logger): Promise<void> {
+  const db = createDb(databaseUrl, { poolSize: 1 });
+  try {
+    await ensureSimulatorAccount(db, new SecretBox(secretsKey));
+  } catch (err) {
+    log.warn('could not register the simulator exchange account', { error: (err as Error).message });
+  } finally {
+    await db.$disconnect();
   }
 }
 

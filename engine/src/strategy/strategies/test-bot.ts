@@ -7,9 +7,10 @@ import { ALL_MODES, commonParams, market } from './common.js';
  * - `onStart` sets a timer `trade_interval` seconds after the session start.
  * - Each timer sends one market order and sets the next timer exactly `trade_interval` seconds
  *   after the previous one (no drift, whatever the callback latency).
- * - Orders alternate buy, sell, buy, sell…, each `trade_size` contracts, starting with a buy, so
- *   the position is flat after each sell (unless an order was rejected: TestBot does not look at
- *   positions or fills, it only alternates).
+ * - Orders alternate buy, sell, buy, sell…, each `trade_size` contracts, starting with a buy when
+ *   the session starts flat or short and with a sell when it starts long (a resumed or reconciled
+ *   session goes on where it was instead of doubling its position), so the position is flat after
+ *   each sell. After the start TestBot does not look at positions or fills: it only alternates.
  * Defaults: `trade_interval` 60 s, `trade_size` 100, `leverage` 1. One leg (`markets[0]`).
  */
 export const testBotParams = z.strictObject({
@@ -38,6 +39,7 @@ export const testBot: StrategyDefinition<typeof testBotParams> = {
     let buyNext = true;
     return {
       onStart(ctx) {
+        buyNext = ctx.position(symbol) <= 0;
         nextAtMs = ctx.nowMs + intervalMs;
         return [{ kind: 'timer', atMs: nextAtMs, tag: TIMER_TAG }];
       },
