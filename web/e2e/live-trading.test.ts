@@ -52,13 +52,6 @@ const booked = (s: SessionView) =>
 async function sessionUntil(id: string, test: (s: SessionView) => boolean): Promise<SessionView> {
   for (;;) {
     const s = await session(id);
-      console.log(
-        id.slice(0, 8),
-        s.status,
-        s.error,
-        s.fills.edges.length,
-        s.logs.edges.slice(-3).map((e) => e.node.message),
-      );
     if (test(s)) return s;
     if (['FAILED', 'STOPPED', 'HALTED'].includes(s.status) && !test(s))
       throw new Error(`session ended ${s.status}: ${s.error ?? ''}`);

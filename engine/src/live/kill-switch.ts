@@ -36,7 +36,18 @@ export async function pullKillSwitch(o: {
   const accounts: KillSwitchResult['accounts'] = [];
   const count = await o.db.exchangeAccount.count({ where: { revokedAt: null } });
   if (count === 0) return { sessionsHalted, accounts };
-  const creds = await loadAllCredentials(o.db, new SecretBox(o.secretsKey));
+  let creds: Awaited<ReturnType<typeof loadAllCredentials>>;
+  try {
+    creds = await loadAllCredentials(o.db, new SecretBox(o.secretsKey));
+  } catch (err) {
+    // Sessions are halted either way; say why the accounts could not be reached.
+    const rows = await o.db.exchangeAccount.findMany({ where: { revokedAt: null } });
+    const error = (err as Error).message;
+    return {
+      sessionsHalted,
+      accounts: rows.map((r) => ({ accountId: r.id, network: r.network, cancelled: 0, error })),
+    };
+  }
   await Promise.all(
     creds.map(async (c) => {
       try {
