@@ -16,11 +16,15 @@ export interface Stack {
   output(): string;
 }
 
+/** HM_SECRETS_KEY of every e2e stack (test-only: it seals the simulator's public test account). */
+export const E2E_SECRETS_KEY = Buffer.alloc(32, 'hm-e2e').toString('base64');
+
 /** Runs `hm start` as a user would (same bin), with the given env, until it prints the dashboard link. */
 export function startStack(env: Record<string, string>): Promise<Stack> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'engine/bin/hm.js'), 'start'], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    // Every e2e stack shares the test run's database, so they seal exchange credentials with one key.
+    env: { ...process.env, HM_SECRETS_KEY: E2E_SECRETS_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
