@@ -107,7 +107,8 @@ const MIXED_RESULT = {
 };
 
 // Each test runs its own CLI process, so they run concurrently (assertions use the test's own `expect`).
-describe.concurrent('hm feed replay', () => {
+// A dozen `tsx` start-ups at once on a busy 2-core machine can take well over the default 30 s cap.
+describe.concurrent('hm feed replay', { timeout: 120_000 }, () => {
   it('rebuilds the recorded 2021 legacy book (prices from stored ids)', async ({ expect }) => {
     const file = path.join(bitmexFixtures, 'ws_orderBookL2_25_XBTUSD_2021_partial_insert_update_delete.jsonl');
     expect(await replayJson(expect, file)).toEqual({
