@@ -23,6 +23,7 @@ import { MarketStore } from './market-store.js';
 import { maskedErrors, yogaLogger } from './masked-errors.js';
 import { createRedisPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { SessionRowReader } from './sessions/session-row-reader.js';
 import { type DirectTarget, SharedSubscriptions } from './shared-subscriptions.js';
 import { staticHandler } from './static.js';
 import { shareKey } from './subscription-sharing.js';
@@ -109,6 +110,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     redis,
     pubsub: createRedisPubSub(publishClient, subscribeClient, log),
     market: new MarketStore(redis),
+    sessionRows: new SessionRowReader(db),
     queues,
     archive: opts.archive ?? openArchiveStoreFromEnv(),
     // Read here (not in env.ts) so tests starting apps in-process may pass their own.

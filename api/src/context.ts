@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MarketStore } from './market-store.js';
 import type { PubSub } from './pubsub.js';
+import type { SessionRowReader } from './sessions/session-row-reader.js';
 
 /** What every resolver shares: built once per process. */
 export interface SharedContext {
@@ -17,6 +18,8 @@ export interface SharedContext {
   queues: { marketData: Queue; backtest: Queue; session: Queue };
   /** The trade archive (older candle history, `archiveInfo`); read only. */
   archive: ArchiveStore;
+  /** Session rows read once per announced change, shared by every session subscription. */
+  sessionRows: SessionRowReader;
   /** Exchange trading: the key sealing credentials (HM_SECRETS_KEY) and the simulator's URL (HM_SIM_URL). */
   live: { secretsKey: string | undefined; simulatorUrl: string | undefined };
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from '@hm/db';
+import type { Prisma, Session } from '@hm/db';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { SessionMode, SessionRef, SessionStatus, totalCountField, withTotal } from './session.js';
@@ -29,6 +29,20 @@ export function sessionWhere(filter: typeof SessionFilter.$inferInput | null | u
     ...(filter.market ? { markets: { has: filter.market } } : {}),
     ...(filter.strategy ? { strategy: filter.strategy } : {}),
   };
+}
+
+/** Whether a row matches the filter: {@link sessionWhere}'s conditions, checked in memory. */
+export function sessionMatches(
+  row: Pick<Session, 'mode' | 'status' | 'markets' | 'strategy'>,
+  filter: typeof SessionFilter.$inferInput | null | undefined,
+): boolean {
+  if (!filter) return true;
+  if (filter.mode && row.mode !== filter.mode) return false;
+  if (filter.modes?.length && !filter.modes.includes(row.mode)) return false;
+  if (filter.status?.length && !filter.status.includes(row.status)) return false;
+  if (filter.market && !row.markets.includes(filter.market)) return false;
+  if (filter.strategy && row.strategy !== filter.strategy) return false;
+  return true;
 }
 
 const ORDER: Record<typeof SessionOrder.$inferType, Prisma.SessionOrderByWithRelationInput[]> = {

@@ -6,9 +6,9 @@ import { loadSession } from '../sessions/session-control.js';
 import { FillRef, type FillShape } from './fill.js';
 import { LogLevel, LogRef, type LogShape, levelsFrom } from './log.js';
 import { SessionRef } from './session.js';
-import { SessionFilter, sessionWhere } from './session-queries.js';
+import { SessionFilter, sessionMatches } from './session-queries.js';
 
-const TERMINAL = new Set<Session['status']>(['STOPPED', 'COMPLETED', 'FAILED']);
+const TERMINAL = new Set<Session['status']>(['STOPPED', 'COMPLETED', 'FAILED', 'HALTED']);
 
 /** The session as it is now, then again after every change announced for it; ends when it is deleted. */
 async function* sessionStream(ctx: Context, id: string): AsyncGenerator<Session> {
@@ -21,7 +21,7 @@ async function* sessionStream(ctx: Context, id: string): AsyncGenerator<Session>
       if (r.done) return;
       next = live.next();
       if (r.value.sessionId !== id) continue;
-      const row = await ctx.db.session.findUnique({ where: { id } });
+      const row = await ctx.sessionRows.read(r.value);
       if (!row) return;
       yield row;
     }
@@ -82,10 +82,10 @@ builder.subscriptionFields((t) => ({
     description: 'Every change to a session matching the filter (a deleted session is sent one last time).',
     args: { filter: t.arg({ type: SessionFilter, required: false }) },
     subscribe: async function* (_r, { filter }, ctx) {
-      const where = sessionWhere(filter);
       for await (const event of ctx.pubsub.subscribe('session.updated')) {
-        const row = await ctx.db.session.findFirst({ where: { ...where, id: event.sessionId } });
-        if (row) yield row;
+        // One shared read per change; each subscription applies its own filter to the row.
+        const row = await ctx.sessionRows.read(event);
+        if (row && sessionMatches(row, filter)) yield row;
       }
     },
     resolve: (s) => s,
