@@ -1,30 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot, type Stack } from './stack.js';
 
-/** Headless Chromium for the end-to-end tests (CHROMIUM_PATH overrides the binary). */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
+export { launchChromium } from './chromium.js';
 
 export interface Dashboard {
   context: BrowserContext;
@@ -92,5 +72,5 @@ export async function gql<T>(stack: Stack, query: string, variables: Record<stri
   return body.data as T;
 }
 
-/** `YYYY-MM-DDTHH:mm`, UTC: what the backtest window's datetime-local inputs take. */
-export const utcInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+/** `YYYY-MM-DD HH:mm`, 24-hour UTC: what the backtest window's fields take. */
+export const utcInput = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
-import type { Bar } from './charts/candle-chart';
+import { useState } from 'react';
 import { CandleChart } from './features/market/CandleChart';
+import { LastBarStore } from './features/market/last-bar';
 import { MarketHeader, PERIODS } from './features/market/MarketHeader';
 import { OrderBookPanel } from './features/market/OrderBookPanel';
 import { TickerStats } from './features/market/TickerStats';
@@ -18,15 +18,11 @@ import { useUrlParam } from './lib/url-state';
 export function App() {
   const [market, setMarket] = useUrlParam<string>('market', 'XBTUSD');
   const [period, setPeriod] = useUrlParam<Period>('period', 'M1', PERIODS);
-  const [last, setLast] = useState<Bar | null>(null);
+  // The newest bar reaches the header and the OHLC readout without re-rendering the page per trade.
+  const [lastBar] = useState(() => new LastBarStore());
   const { markets, error } = useMarkets();
   const info = markets.find((m) => m.symbol === market);
   const tickSize = info?.tickSize ?? 0.01;
-  const onBar = useCallback((bar: Bar) => setLast(bar), []);
-  const choose = (next: string) => {
-    setLast(null);
-    setMarket(next);
-  };
 
   return (
     <div className="app">
@@ -35,8 +31,8 @@ export function App() {
         market={market}
         period={period}
         tickSize={tickSize}
-        last={last}
-        onMarket={choose}
+        lastBar={lastBar}
+        onMarket={setMarket}
         onPeriod={setPeriod}
       />
       {info && <TickerStats market={market} tickSize={tickSize} settleCurrency={info.settleCurrency} />}
@@ -50,7 +46,7 @@ export function App() {
           <div className="error-line">cannot load markets: {error.message}</div>
         ))}
       <main className="trading-main">
-        <CandleChart market={market} period={period} tickSize={tickSize} onBar={onBar} />
+        <CandleChart market={market} period={period} tickSize={tickSize} lastBar={lastBar} />
         <aside className="side-panel">
           <OrderBookPanel market={market} tickSize={tickSize} />
           <TradesTape market={market} tickSize={tickSize} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './components.css';
 import { ToastContext, type Toaster, type ToastKind } from './toast-context';
 
@@ -11,10 +11,27 @@ interface Item {
 
 const MAX = 5;
 
-/** Holds the toasts of the page and draws them top right; a repeated message bumps a counter. */
+/**
+ * Holds the toasts of the page and draws them top right; a repeated message bumps a counter. While
+ * the session drawer is open they sit in a band below it instead (components.css), and the drawer
+ * ends where the band starts, so a toast never covers the drawer's buttons: the band's height is
+ * published as `--toast-band` for the drawer's CSS.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<Item[]>([]);
   const nextId = useRef(1);
+  const stack = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = stack.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--toast-band', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--toast-band');
+    };
+  }, []);
   const dismiss = useCallback((id: number) => setItems((list) => list.filter((t) => t.id !== id)), []);
   const show = useCallback(
     (kind: ToastKind, message: string, opts?: { sticky?: boolean }) => {
@@ -40,7 +57,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className="toasts" aria-live="polite">
+      <div className="toasts" aria-live="polite" ref={stack} data-testid="toasts">
         {items.map((t) => (
           <div
             key={t.id}

@@ -16,13 +16,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  subscription BacktestProgress($id: ID!) {\n    backtestProgress(id: $id) {\n      sessionId\n      status\n      percent\n      simTime\n      events\n      eventsPerSec\n      equity\n    }\n  }\n": typeof types.BacktestProgressDocument,
     "\n  query ArchiveCoverage($market: String!) {\n    archiveInfo(market: $market) {\n      market\n      from\n      to\n    }\n  }\n": typeof types.ArchiveCoverageDocument,
-    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": typeof types.CandleFieldsFragmentDoc,
-    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandlesDocument,
-    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandleHistoryDocument,
     "\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n": typeof types.HealthDocument,
     "\n  subscription OrderBook($market: String!, $depth: Int!, $grouping: Float) {\n    orderBook(market: $market, depth: $depth, grouping: $grouping) {\n      market\n      grouping\n      bids {\n        price\n        size\n        total\n      }\n      asks {\n        price\n        size\n        total\n      }\n    }\n  }\n": typeof types.OrderBookDocument,
     "\n  subscription Ticker($market: String!) {\n    ticker(market: $market) {\n      lastPrice\n      tickDirection\n      change24hPct\n      high24h\n      low24h\n      volume24h\n      turnover24h\n      markPrice\n      indexPrice\n      fundingRate\n      nextFundingTime\n      openInterest\n    }\n  }\n": typeof types.TickerDocument,
     "\n  subscription Trades($market: String!) {\n    trades(market: $market, snapshot: 30) {\n      id\n      time\n      price\n      size\n      side\n    }\n  }\n": typeof types.TradesDocument,
+    "\n  query SessionChart($id: ID!) {\n    session(id: $id) {\n      id\n      name\n      mode\n      status\n      strategy\n      markets\n      settleCurrency\n      roundTripCount\n    }\n    strategies {\n      name\n      indicators {\n        name\n        description\n        leg\n        overlay\n      }\n    }\n  }\n": typeof types.SessionChartDocument,
+    "\n  subscription SessionChartUpdates($id: ID!) {\n    sessionUpdated(id: $id) {\n      id\n      status\n      roundTripCount\n    }\n  }\n": typeof types.SessionChartUpdatesDocument,
+    "\n  query SessionIndicatorHistory($id: ID!, $names: [String!]) {\n    session(id: $id) {\n      id\n      indicators(names: $names) {\n        name\n        time\n        value\n      }\n    }\n  }\n": typeof types.SessionIndicatorHistoryDocument,
+    "\n  subscription SessionIndicatorStream($id: ID!) {\n    sessionIndicators(id: $id) {\n      name\n      time\n      value\n    }\n  }\n": typeof types.SessionIndicatorStreamDocument,
+    "\n  query SessionChartTrips($id: ID!, $first: Int, $after: String) {\n    session(id: $id) {\n      id\n      roundTrips(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            market\n            side\n            entryTime\n            exitTime\n            pnl\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionChartTripsDocument,
+    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": typeof types.CandleFieldsFragmentDoc,
+    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandlesDocument,
+    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": typeof types.CandleHistoryDocument,
     "\n  mutation CreateSession($input: CreateSessionInput!, $start: Boolean) {\n    createSession(input: $input, start: $start) {\n      __typename\n      ... on MutationCreateSessionSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on InputError {\n        field\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": typeof types.CreateSessionDocument,
     "\n  mutation RunBacktest($input: RunBacktestInput!) {\n    runBacktest(input: $input) {\n      __typename\n      ... on MutationRunBacktestSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on InputError {\n        field\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": typeof types.RunBacktestDocument,
     "\n  mutation StartSession($id: ID!) {\n    startSession(id: $id) {\n      __typename\n      ... on MutationStartSessionSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": typeof types.StartSessionDocument,
@@ -55,13 +60,18 @@ type Documents = {
 const documents: Documents = {
     "\n  subscription BacktestProgress($id: ID!) {\n    backtestProgress(id: $id) {\n      sessionId\n      status\n      percent\n      simTime\n      events\n      eventsPerSec\n      equity\n    }\n  }\n": types.BacktestProgressDocument,
     "\n  query ArchiveCoverage($market: String!) {\n    archiveInfo(market: $market) {\n      market\n      from\n      to\n    }\n  }\n": types.ArchiveCoverageDocument,
-    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": types.CandleFieldsFragmentDoc,
-    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": types.CandlesDocument,
-    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": types.CandleHistoryDocument,
     "\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n": types.HealthDocument,
     "\n  subscription OrderBook($market: String!, $depth: Int!, $grouping: Float) {\n    orderBook(market: $market, depth: $depth, grouping: $grouping) {\n      market\n      grouping\n      bids {\n        price\n        size\n        total\n      }\n      asks {\n        price\n        size\n        total\n      }\n    }\n  }\n": types.OrderBookDocument,
     "\n  subscription Ticker($market: String!) {\n    ticker(market: $market) {\n      lastPrice\n      tickDirection\n      change24hPct\n      high24h\n      low24h\n      volume24h\n      turnover24h\n      markPrice\n      indexPrice\n      fundingRate\n      nextFundingTime\n      openInterest\n    }\n  }\n": types.TickerDocument,
     "\n  subscription Trades($market: String!) {\n    trades(market: $market, snapshot: 30) {\n      id\n      time\n      price\n      size\n      side\n    }\n  }\n": types.TradesDocument,
+    "\n  query SessionChart($id: ID!) {\n    session(id: $id) {\n      id\n      name\n      mode\n      status\n      strategy\n      markets\n      settleCurrency\n      roundTripCount\n    }\n    strategies {\n      name\n      indicators {\n        name\n        description\n        leg\n        overlay\n      }\n    }\n  }\n": types.SessionChartDocument,
+    "\n  subscription SessionChartUpdates($id: ID!) {\n    sessionUpdated(id: $id) {\n      id\n      status\n      roundTripCount\n    }\n  }\n": types.SessionChartUpdatesDocument,
+    "\n  query SessionIndicatorHistory($id: ID!, $names: [String!]) {\n    session(id: $id) {\n      id\n      indicators(names: $names) {\n        name\n        time\n        value\n      }\n    }\n  }\n": types.SessionIndicatorHistoryDocument,
+    "\n  subscription SessionIndicatorStream($id: ID!) {\n    sessionIndicators(id: $id) {\n      name\n      time\n      value\n    }\n  }\n": types.SessionIndicatorStreamDocument,
+    "\n  query SessionChartTrips($id: ID!, $first: Int, $after: String) {\n    session(id: $id) {\n      id\n      roundTrips(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            market\n            side\n            entryTime\n            exitTime\n            pnl\n          }\n        }\n      }\n    }\n  }\n": types.SessionChartTripsDocument,
+    "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n": types.CandleFieldsFragmentDoc,
+    "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n": types.CandlesDocument,
+    "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n": types.CandleHistoryDocument,
     "\n  mutation CreateSession($input: CreateSessionInput!, $start: Boolean) {\n    createSession(input: $input, start: $start) {\n      __typename\n      ... on MutationCreateSessionSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on InputError {\n        field\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": types.CreateSessionDocument,
     "\n  mutation RunBacktest($input: RunBacktestInput!) {\n    runBacktest(input: $input) {\n      __typename\n      ... on MutationRunBacktestSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on InputError {\n        field\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": types.RunBacktestDocument,
     "\n  mutation StartSession($id: ID!) {\n    startSession(id: $id) {\n      __typename\n      ... on MutationStartSessionSuccess {\n        data {\n          ...SessionListFields\n        }\n      }\n      ... on Error {\n        message\n        code\n      }\n      ... on StateError {\n        status\n      }\n    }\n  }\n": types.StartSessionDocument,
@@ -117,18 +127,6 @@ export function graphql(source: "\n  query ArchiveCoverage($market: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"): (typeof documents)["\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      ok\n      database\n      redis\n      workers\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -142,6 +140,38 @@ export function graphql(source: "\n  subscription Ticker($market: String!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Trades($market: String!) {\n    trades(market: $market, snapshot: 30) {\n      id\n      time\n      price\n      size\n      side\n    }\n  }\n"): (typeof documents)["\n  subscription Trades($market: String!) {\n    trades(market: $market, snapshot: 30) {\n      id\n      time\n      price\n      size\n      side\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionChart($id: ID!) {\n    session(id: $id) {\n      id\n      name\n      mode\n      status\n      strategy\n      markets\n      settleCurrency\n      roundTripCount\n    }\n    strategies {\n      name\n      indicators {\n        name\n        description\n        leg\n        overlay\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionChart($id: ID!) {\n    session(id: $id) {\n      id\n      name\n      mode\n      status\n      strategy\n      markets\n      settleCurrency\n      roundTripCount\n    }\n    strategies {\n      name\n      indicators {\n        name\n        description\n        leg\n        overlay\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SessionChartUpdates($id: ID!) {\n    sessionUpdated(id: $id) {\n      id\n      status\n      roundTripCount\n    }\n  }\n"): (typeof documents)["\n  subscription SessionChartUpdates($id: ID!) {\n    sessionUpdated(id: $id) {\n      id\n      status\n      roundTripCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionIndicatorHistory($id: ID!, $names: [String!]) {\n    session(id: $id) {\n      id\n      indicators(names: $names) {\n        name\n        time\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionIndicatorHistory($id: ID!, $names: [String!]) {\n    session(id: $id) {\n      id\n      indicators(names: $names) {\n        name\n        time\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SessionIndicatorStream($id: ID!) {\n    sessionIndicators(id: $id) {\n      name\n      time\n      value\n    }\n  }\n"): (typeof documents)["\n  subscription SessionIndicatorStream($id: ID!) {\n    sessionIndicators(id: $id) {\n      name\n      time\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionChartTrips($id: ID!, $first: Int, $after: String) {\n    session(id: $id) {\n      id\n      roundTrips(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            market\n            side\n            entryTime\n            exitTime\n            pnl\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionChartTrips($id: ID!, $first: Int, $after: String) {\n    session(id: $id) {\n      id\n      roundTrips(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            seq\n            market\n            side\n            entryTime\n            exitTime\n            pnl\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"): (typeof documents)["\n  fragment CandleFields on Candle {\n    time\n    open\n    high\n    low\n    close\n    volume\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  subscription Candles($market: String!, $period: Period!) {\n    candles(market: $market, period: $period) {\n      ...CandleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"): (typeof documents)["\n  query CandleHistory($market: String!, $period: Period!) {\n    candles(market: $market, period: $period, limit: 1000) {\n      ...CandleFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -35,3 +35,42 @@ it('formats durations as hh:mm:ss with days past 24 h, and UTC instants', async 
   expect(formatUtc(0, true)).toBe('1970-01-01 00:00:00.000');
   expect(formatUtc('nope')).toBe('—');
 });
+
+it('never shows a negative zero: tiny negatives round to an unsigned 0', async () => {
+  const { formatMoney, formatNumber, formatPct, formatDecimal } = await import('./format.js');
+  expect(formatPct(-0.001)).toBe('0.00%');
+  expect(formatPct(-0.001, 2, true)).toBe('0.00%');
+  expect(formatPct(0.001, 2, true)).toBe('0.00%');
+  expect(formatPct(0.005, 2, true)).toBe('+0.01%');
+  expect(formatPct(-0.006)).toBe('-0.01%');
+  expect(formatPct(-0)).toBe('0.00%');
+  expect(formatPct(1234.5)).toBe('1234.50%');
+  expect(formatNumber(-0.004)).toBe('0.00');
+  expect(formatNumber(-0.004, 2, true)).toBe('0.00');
+  expect(formatNumber(1.5, 2, true)).toBe('+1.50');
+  expect(formatNumber(Number.POSITIVE_INFINITY, 2, true)).toBe('+∞');
+  expect(formatMoney(-1e-10, 'XBT', { signed: true })).toBe('0.00000000 XBT');
+  expect(formatMoney(-0.004, 'USDT')).toBe('0.00 USDT');
+  expect(formatDecimal(-0.4, 0)).toBe('0');
+});
+
+it('formats the same number the same way every time (cached formatters)', async () => {
+  const { formatDecimal, formatPrice, formatQty } = await import('./format.js');
+  expect(formatDecimal(1234.5, 2)).toBe('1,234.50');
+  expect(formatDecimal(1234.5, 2)).toBe('1,234.50');
+  expect(formatDecimal(1234.5, 2, 2, { grouping: false })).toBe('1234.50');
+  expect(formatPrice(-0.04, 0.1)).toBe('0.0');
+  expect(formatQty(1.25, 0.1)).toBe('1.3');
+  expect(formatQty(100, 1)).toBe('100');
+});
+
+it('formats indicator values of any size with four significant digits, never as -0', async () => {
+  const { formatIndicator } = await import('./format.js');
+  expect(formatIndicator(-0.0000312345)).toBe('-0.00003123');
+  expect(formatIndicator(1.23456)).toBe('1.235');
+  expect(formatIndicator(-2.5)).toBe('-2.5');
+  expect(formatIndicator(0)).toBe('0');
+  expect(formatIndicator(-1e-15)).toBe('0');
+  expect(formatIndicator(90123.456)).toBe('90,123.46');
+  expect(formatIndicator(Number.NaN)).toBe('—');
+});

@@ -7,10 +7,33 @@ export function decimalsOf(tickSize: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `en-US` number text with `min`..`max` decimals. Formatters are cached: building one is costly
+ * (toLocaleString builds one per call), and the book and tape format hundreds of numbers a second.
+ * Never "-0.00": a value that rounds to zero has no sign; `signed` adds "+" only to values that
+ * stay positive after rounding.
+ */
+export function formatDecimal(value: number, min: number, max = min, { signed = false, grouping = true } = {}): string {
+  const key = `${min}:${max}:${signed}:${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      signDisplay: signed ? 'exceptZero' : 'negative',
+      useGrouping: grouping,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
 /** A price with exactly the instrument's precision and thousands separators, e.g. 90,012.5. */
 export function formatPrice(price: number, tickSize: number): string {
   const d = decimalsOf(tickSize);
-  return price.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  return formatDecimal(price, d);
 }
 
 /** A contract count: exact below 10k, then K/M/B with two decimals (sizes are never rounded away). */
@@ -19,7 +42,7 @@ export function formatSize(size: number): string {
   if (abs >= 1e9) return `${(size / 1e9).toFixed(2)}B`;
   if (abs >= 1e6) return `${(size / 1e6).toFixed(2)}M`;
   if (abs >= 1e4) return `${(size / 1e3).toFixed(2)}K`;
-  return size.toLocaleString('en-US');
+  return formatDecimal(size, 0, 3);
 }
 
 /** Decimals a settlement currency is shown with: satoshi precision for XBT, cents for USD(T). */
@@ -36,29 +59,26 @@ export function formatMoney(
   { signed = false, unit = true }: { signed?: boolean; unit?: boolean } = {},
 ): string {
   if (value == null || !Number.isFinite(value)) return '—';
-  const d = currencyDecimals(currency);
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  const sign = signed && value > 0 ? '+' : '';
-  return `${sign}${text}${unit && currency ? ` ${currency}` : ''}`;
+  const text = formatDecimal(value, currencyDecimals(currency), undefined, { signed });
+  return `${text}${unit && currency ? ` ${currency}` : ''}`;
 }
 
 /** A percentage, e.g. `+1.25%` with `signed`; `—` when unknown. */
 export function formatPct(value: number | null | undefined, digits = 2, signed = false): string {
   if (value == null || !Number.isFinite(value)) return '—';
-  return `${signed && value > 0 ? '+' : ''}${value.toFixed(digits)}%`;
+  return `${formatDecimal(value, digits, digits, { signed, grouping: false })}%`;
 }
 
 /** A plain number with fixed decimals; `—` when unknown, `∞` for infinities. */
-export function formatNumber(value: number | null | undefined, digits = 2): string {
+export function formatNumber(value: number | null | undefined, digits = 2, signed = false): string {
   if (value == null || Number.isNaN(value)) return '—';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (!Number.isFinite(value)) return value > 0 ? `${signed ? '+' : ''}∞` : '-∞';
+  return formatDecimal(value, digits, digits, { signed });
 }
 
 /** A quantity in contracts with the instrument's lot precision. */
 export function formatQty(qty: number, lotSize = 1): string {
-  const d = decimalsOf(lotSize);
-  return qty.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: d });
+  return formatDecimal(qty, 0, decimalsOf(lotSize));
 }
 
 /** `up` / `down` / '' by sign, for colouring P&L. */
@@ -85,4 +105,17 @@ export function formatUtc(time: unknown, withMs = false): string {
     .toISOString()
     .slice(0, withMs ? 23 : 19)
     .replace('T', ' ');
+}
+
+/**
+ * A strategy's indicator value of any magnitude (a z-score, a divergence of 0.00003, a price):
+ * four significant digits, at most two decimals from 100 on, never "-0".
+ */
+export function formatIndicator(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 100) return formatDecimal(value, 2);
+  if (abs < 1e-12) return '0';
+  const decimals = Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(abs))));
+  return formatDecimal(Number(value.toPrecision(4)), 0, decimals);
 }

@@ -1,111 +1,89 @@
-import { useEffect, useRef, useState } from 'react';
-import { useQuery, useSubscription } from 'urql';
-import { type Bar, CandleChart as Chart } from '../../charts/candle-chart';
-import { graphql } from '../../gql';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { CandleChart as Chart, type ChartStats, SCALE_MODES, type ScaleMode } from '../../charts/candle-chart';
+import { StudyLayer } from '../../charts/study-layer';
 import type { Period } from '../../gql/graphql';
+import { useUrlParam } from '../../lib/url-state';
+import { ChartLegend } from './ChartLegend';
+import { IndicatorMenu } from './IndicatorMenu';
+import { type LastBarStore, useLastBar } from './last-bar';
 import { OhlcReadout } from './OhlcReadout';
-
-graphql(`
-  fragment CandleFields on Candle {
-    time
-    open
-    high
-    low
-    close
-    volume
-  }
-`);
-
-const CandlesSubscription = graphql(`
-  subscription Candles($market: String!, $period: Period!) {
-    candles(market: $market, period: $period) {
-      ...CandleFields
-    }
-  }
-`);
-
-const CandlesQuery = graphql(`
-  query CandleHistory($market: String!, $period: Period!) {
-    candles(market: $market, period: $period, limit: 1000) {
-      ...CandleFields
-    }
-  }
-`);
+import { PriceScaleSelect } from './PriceScaleSelect';
+import { useSessionOverlay } from './session-overlay/useSessionOverlay';
+import { useCandleFeed } from './useCandleFeed';
+import { useStudies } from './useStudies';
+import './chart.css';
 
 interface Props {
   market: string;
   period: Period;
   tickSize: number;
-  onBar?: (bar: Bar) => void;
+  /** Where the newest bar goes (header price, OHLC readout). */
+  lastBar: LastBarStore;
 }
 
-/**
- * The live chart of one market and period. The chart object lives as long as the component; a
- * market or period change resets it and re-subscribes. `data-candle-updates` counts applied
- * events (end-to-end tests wait on it).
- */
-export function CandleChart({ market, period, tickSize, onBar }: Props) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<Chart | null>(null);
-  const [updates, setUpdates] = useState(0);
-  const [last, setLast] = useState<Bar | null>(null);
+const NO_STATS: ChartStats = { overlays: 0, markers: 0, scale: 'auto' };
+const noStats = () => () => {};
 
+/**
+ * The live chart of one market and period, with the indicator menu, the price-scale mode and the
+ * selected session's lines and trades. The chart object lives as long as the component. Test hooks
+ * on the container: `data-candle-updates` (applied events), `data-overlays` (line series over or
+ * under the candles), `data-markers` (trade markers) and `data-scale` (the axis mode applied).
+ */
+export function CandleChart({ market, period, tickSize, lastBar }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<Chart | null>(null);
+  const [studyLayer, setStudyLayer] = useState<StudyLayer | null>(null);
+
+  // Created once per mount; the feed resets it to each market and period it shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart outlives period changes
   useEffect(() => {
     if (!container.current) return;
-    const c = new Chart(container.current);
-    chart.current = c;
+    const c = new Chart(container.current, period);
+    const studies = new StudyLayer(c);
+    setChart(c);
+    setStudyLayer(studies);
     return () => {
+      studies.remove();
       c.remove();
-      chart.current = null;
+      setChart(null);
+      setStudyLayer(null);
     };
   }, []);
 
-  useEffect(() => {
-    chart.current?.setTickSize(tickSize);
-  }, [tickSize]);
+  useEffect(() => chart?.setTickSize(tickSize), [chart, tickSize]);
 
-  // A new stream: forget the old market's bars before the first event of the new one.
-  const stream = `${market}:${period}`;
-  const [shown, setShown] = useState(stream);
-  if (shown !== stream) {
-    setShown(stream);
-    setUpdates(0);
-    setLast(null);
-  }
-  useEffect(() => {
-    if (stream) chart.current?.reset();
-  }, [stream]);
+  const { updates, error } = useCandleFeed(chart, market, period, lastBar);
 
-  const [history] = useQuery({ query: CandlesQuery, variables: { market, period }, requestPolicy: 'network-only' });
-  useEffect(() => {
-    const bars = history.data?.candles;
-    if (bars && history.operation?.variables.market === market && history.operation.variables.period === period) {
-      chart.current?.load(bars);
-    }
-  }, [history, market, period]);
+  const [studies, setStudies] = useStudies();
+  useEffect(() => studyLayer?.set(studies), [studyLayer, studies]);
 
-  const [result] = useSubscription({ query: CandlesSubscription, variables: { market, period } });
+  const [scale, setScale] = useUrlParam<ScaleMode>('scale', 'auto', SCALE_MODES);
+  useEffect(() => chart?.setScaleMode(scale), [chart, scale]);
 
-  useEffect(() => {
-    const bar = result.data?.candles;
-    if (!bar || !chart.current) return;
-    if (chart.current.update(bar)) {
-      setUpdates((n) => n + 1);
-      setLast(bar);
-      onBar?.(bar);
-    }
-  }, [result.data, onBar]);
+  const overlay = useSessionOverlay(chart, market);
+  const stats = useSyncExternalStore(chart?.subscribeStats ?? noStats, chart?.getStats ?? (() => NO_STATS));
+  const last = useLastBar(lastBar);
 
   return (
     <section className="chart-panel">
-      <OhlcReadout bar={last} tickSize={tickSize} />
-      {result.error && <div className="error-line">stream error: {result.error.message}</div>}
+      <div className="chart-toolbar">
+        <OhlcReadout bar={last} tickSize={tickSize} />
+        <div className="spacer" />
+        <IndicatorMenu value={studies} onChange={setStudies} />
+        <PriceScaleSelect value={scale} onChange={setScale} />
+      </div>
+      <ChartLegend studies={studies} overlay={overlay} />
+      {error && <div className="error-line">stream error: {error}</div>}
       <div
         ref={container}
         className="chart"
         data-testid="price-chart"
         data-candle-updates={updates}
         data-last-close={last?.close ?? ''}
+        data-overlays={stats.overlays}
+        data-markers={stats.markers}
+        data-scale={stats.scale}
       />
     </section>
   );

@@ -1,8 +1,8 @@
-import type { Bar } from '../../charts/candle-chart';
 import type { Period } from '../../gql/graphql';
 import { formatPrice } from '../../lib/format';
 import { useConnectionStatus } from '../../lib/urql';
 import { HealthLine } from './HealthLine';
+import { type LastBarStore, useLastBar } from './last-bar';
 
 export const PERIODS: readonly Period[] = ['M1', 'M5', 'M15', 'H1', 'H4', 'D1', 'W1'];
 const PERIOD_LABEL: Record<Period, string> = { M1: '1m', M5: '5m', M15: '15m', H1: '1h', H4: '4h', D1: '1D', W1: '1W' };
@@ -12,16 +12,15 @@ interface Props {
   market: string;
   period: Period;
   tickSize: number;
-  last: Bar | null;
+  lastBar: LastBarStore;
   onMarket: (symbol: string) => void;
   onPeriod: (period: Period) => void;
 }
 
 /** Instrument, last price, market and period pickers, and the real connection state. */
-export function MarketHeader({ markets, market, period, tickSize, last, onMarket, onPeriod }: Props) {
+export function MarketHeader({ markets, market, period, tickSize, lastBar, onMarket, onPeriod }: Props) {
   const status = useConnectionStatus();
   const info = markets.find((m) => m.symbol === market);
-  const up = last ? last.close >= last.open : true;
   return (
     <header className="trading-header">
       <div className="instrument">
@@ -38,9 +37,7 @@ export function MarketHeader({ markets, market, period, tickSize, last, onMarket
           </span>
         )}
       </div>
-      <div className={`last-price ${up ? 'up' : 'down'}`} data-testid="last-price">
-        {last ? formatPrice(last.close, tickSize) : '—'}
-      </div>
+      <LastPrice store={lastBar} tickSize={tickSize} />
       <fieldset className="periods" aria-label="Candle period">
         {PERIODS.map((p) => (
           <button key={p} type="button" className={p === period ? 'active' : ''} onClick={() => onPeriod(p)}>
@@ -54,5 +51,16 @@ export function MarketHeader({ markets, market, period, tickSize, last, onMarket
         ● {status === 'connected' ? 'LIVE' : status === 'connecting' ? 'CONNECTING' : 'RECONNECTING'}
       </span>
     </header>
+  );
+}
+
+/** The big last price, coloured by the forming bar; the only part of the header a trade re-renders. */
+function LastPrice({ store, tickSize }: { store: LastBarStore; tickSize: number }) {
+  const last = useLastBar(store);
+  const up = last ? last.close >= last.open : true;
+  return (
+    <div className={`last-price ${up ? 'up' : 'down'}`} data-testid="last-price">
+      {last ? formatPrice(last.close, tickSize) : '—'}
+    </div>
   );
 }

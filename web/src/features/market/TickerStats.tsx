@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
 import { graphql } from '../../gql';
-import { formatPrice, formatSize } from '../../lib/format';
+import { formatDecimal, formatPct, formatPrice, formatSize } from '../../lib/format';
 
 const TickerSubscription = graphql(`
   subscription Ticker($market: String!) {
@@ -49,26 +49,34 @@ export function TickerStats({ market, tickSize, settleCurrency }: Props) {
     <div className="ticker-stats" data-testid="ticker-stats">
       {stat(
         '24h Change',
-        change == null ? '--' : `${change >= 0 ? '+' : ''}${change.toFixed(2)}%`,
-        change == null ? '' : change >= 0 ? 'up' : 'down',
+        change == null ? '--' : formatPct(change, 2, true),
+        change == null ? '' : direction(change, 2),
         'stat-change',
       )}
       {stat('24h High', px(t?.high24h))}
       {stat('24h Low', px(t?.low24h))}
       {stat('24h Volume', t?.volume24h == null ? '--' : formatSize(t.volume24h))}
-      {stat('24h Turnover', t?.turnover24h == null ? '--' : `${t.turnover24h.toFixed(2)} ${settleCurrency}`)}
+      {stat(
+        '24h Turnover',
+        t?.turnover24h == null ? '--' : `${formatDecimal(t.turnover24h, 2, 2, { grouping: false })} ${settleCurrency}`,
+      )}
       {stat('Mark', px(t?.markPrice), '', 'stat-mark')}
       {stat('Index', px(t?.indexPrice))}
       {stat(
         'Funding',
-        funding == null ? '--' : `${(funding * 100).toFixed(4)}%`,
-        funding == null ? '' : funding >= 0 ? 'up' : 'down',
+        funding == null ? '--' : formatPct(funding * 100, 4),
+        funding == null ? '' : direction(funding * 100, 4),
         'stat-funding',
       )}
       {stat('Next Funding', next == null ? '--' : countdown(next - now))}
       {stat('Open Interest', t?.openInterest == null ? '--' : formatSize(t.openInterest))}
     </div>
   );
+}
+
+/** Colour of a value shown with `digits` decimals: one that rounds to 0.00 is not red. */
+function direction(value: number, digits: number): 'up' | 'down' {
+  return Number(value.toFixed(digits)) < 0 ? 'down' : 'up';
 }
 
 /** hh:mm:ss until an instant (never negative). */

@@ -3,18 +3,21 @@ import { CompareView } from './compare/CompareView';
 import { SessionDetail } from './detail/SessionDetail';
 import { useSelectedSession } from './selection';
 
-/** The drawer over the right of the page for `?session=<id>` (and `&compare=<id>`). */
+/**
+ * The drawer over the right of the page for `?session=<id>` (and `&compare=<id>`); put away
+ * (`drawer=min`) the session stays selected on the chart, whose legend brings the drawer back.
+ */
 export function SessionDrawer() {
-  const { id, compare, open, close } = useSelectedSession();
+  const { id, compare, minimized, open, close } = useSelectedSession();
   useEffect(() => {
-    if (!id) return;
+    if (!id || minimized) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !document.querySelector('.modal')) close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [id, close]);
-  if (!id) return null;
+  }, [id, minimized, close]);
+  if (!id || minimized) return null;
   return (
     <aside className="drawer" aria-label="Session">
       {compare ? (

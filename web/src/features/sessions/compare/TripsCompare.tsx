@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatMoney, formatPrice, formatQty, formatUtc, signClass } from '../../../lib/format';
+import { formatMoney, formatNumber, formatPrice, formatQty, formatUtc, signClass } from '../../../lib/format';
 import { useMarkets } from '../../../lib/markets';
 import type { TripRow } from '../detail/fetch-round-trips';
 import { DEFAULT_TOLERANCE, matchRoundTrips, summarize } from './match-trips';
@@ -12,7 +12,7 @@ interface Props {
 
 type Show = 'all' | 'divergent' | 'unmatched';
 
-const secs = (ms: number | null) => (ms === null ? '—' : `${ms >= 0 ? '+' : ''}${(ms / 1000).toFixed(1)} s`);
+const secs = (ms: number | null) => (ms === null ? '—' : `${formatNumber(ms / 1000, 1, true)} s`);
 
 /** Trade-by-trade: A's and B's round trips paired by market, side and nearest entry time. */
 export function TripsCompare({ a, b, currency }: Props) {

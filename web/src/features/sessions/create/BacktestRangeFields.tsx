@@ -5,6 +5,7 @@ import { ArchiveCoverageQuery } from '../../backtests/documents';
 import { toMs } from '../session-model';
 import { toUtcInput } from './create-input';
 import { FormField } from './FormField';
+import { UtcTimeInput } from './UtcTimeInput';
 
 interface Props {
   market: string;
@@ -16,7 +17,7 @@ interface Props {
 
 const SIX_HOURS = 6 * 3_600_000;
 
-/** The backtest window as two UTC datetime inputs, with the archive's coverage of the market. */
+/** The backtest window as two typed 24-hour UTC instants, with the archive's coverage of the market. */
 export function BacktestRangeFields({ market, from, to, errors, onChange }: Props) {
   // Re-read on every opening: the archive grows while the page is open (collector, generation).
   const [{ data, error }] = useQuery({
@@ -44,10 +45,10 @@ export function BacktestRangeFields({ market, from, to, errors, onChange }: Prop
       <legend>Backtest window (UTC)</legend>
       <div className="form-row">
         <FormField label="From (UTC)" htmlFor="range-from" field="rangeFrom" error={errors.rangeFrom}>
-          <input id="range-from" type="datetime-local" value={from} onChange={(e) => onChange(e.target.value, to)} />
+          <UtcTimeInput id="range-from" value={from} invalid={!!errors.rangeFrom} onChange={(v) => onChange(v, to)} />
         </FormField>
         <FormField label="To (UTC, exclusive)" htmlFor="range-to" field="rangeTo" error={errors.rangeTo}>
-          <input id="range-to" type="datetime-local" value={to} onChange={(e) => onChange(from, e.target.value)} />
+          <UtcTimeInput id="range-to" value={to} invalid={!!errors.rangeTo} onChange={(v) => onChange(from, v)} />
         </FormField>
       </div>
       <p className="help muted">

@@ -34,11 +34,32 @@ const form = (over: Partial<CreateForm> = {}): CreateForm => ({
   ...over,
 });
 
-it('reads datetime inputs as UTC, whatever the browser’s zone', () => {
+it('reads typed window bounds as 24-hour UTC, whatever the browser’s zone or clock', () => {
+  expect(parseUtcInput('2024-01-15 13:47')).toBe(Date.parse('2024-01-15T13:47:00.000Z'));
+  expect(parseUtcInput(' 2024-01-15 00:05 ')).toBe(Date.parse('2024-01-15T00:05:00.000Z'));
   expect(parseUtcInput('2024-01-15T13:47')).toBe(Date.parse('2024-01-15T13:47:00.000Z'));
-  expect(parseUtcInput('2024-01-15T13:47:12.5')).toBe(Date.parse('2024-01-15T13:47:12.500Z'));
-  expect(parseUtcInput('15/01/2024')).toBeNull();
-  expect(toUtcInput(Date.parse('2024-01-15T13:47:59.999Z'))).toBe('2024-01-15T13:47');
+  expect(parseUtcInput('2024-01-15 13:47:12.5')).toBe(Date.parse('2024-01-15T13:47:12.500Z'));
+  expect(toUtcInput(Date.parse('2024-01-15T13:47:59.999Z'))).toBe('2024-01-15 13:47');
+  expect(parseUtcInput(toUtcInput(Date.parse('2024-12-31T23:59:00Z')))).toBe(Date.parse('2024-12-31T23:59:00Z'));
+});
+
+it('rejects what is not a real 24-hour UTC instant in that format', () => {
+  for (const typed of [
+    '15/01/2024',
+    '2024-01-15 1:47 PM',
+    '2024-01-15 01:47 PM',
+    '2024-01-15 24:00',
+    '2024-01-15 12:60',
+    '2024-02-30 10:00',
+    '2023-02-29 10:00',
+    '2024-13-01 10:00',
+    '2024-01-15',
+    '2024-01-15 13:47:61',
+    '',
+  ]) {
+    expect(parseUtcInput(typed), typed).toBeNull();
+  }
+  expect(parseUtcInput('2024-02-29 10:00'), 'a leap day').toBe(Date.parse('2024-02-29T10:00:00Z'));
 });
 
 it('builds a started TEST session with a generated name and typed params', () => {
@@ -87,7 +108,7 @@ it('asks for the name again before LIVE', () => {
 
 it('builds a backtest over a UTC window and rejects empty or future windows', () => {
   const ok = buildSubmission(
-    form({ mode: 'BACKTEST', rangeFrom: '2024-01-01T00:00', rangeTo: '2024-01-01T06:00' }),
+    form({ mode: 'BACKTEST', rangeFrom: '2024-01-01 00:00', rangeTo: '2024-01-01 06:00' }),
     strategy,
     NOW,
   );
@@ -102,13 +123,18 @@ it('builds a backtest over a UTC window and rejects empty or future windows', ()
     },
   });
   const bad = buildSubmission(
-    form({ mode: 'BACKTEST', rangeFrom: '2024-03-01T00:00', rangeTo: '2024-01-01T00:00' }),
+    form({ mode: 'BACKTEST', rangeFrom: '2024-03-01 00:00', rangeTo: '2024-01-01 00:00' }),
     strategy,
     NOW,
   );
   expect(bad.ok ? {} : bad.errors).toEqual({
     rangeFrom: 'the start is in the future',
     rangeTo: 'the end must be after the start',
+  });
+  const typo = buildSubmission(form({ mode: 'BACKTEST', rangeFrom: '2024-01-01 1:00 PM', rangeTo: '' }), strategy, NOW);
+  expect(typo.ok ? {} : typo.errors).toEqual({
+    rangeFrom: 'YYYY-MM-DD HH:mm, 24-hour UTC (e.g. 2024-01-15 13:00)',
+    rangeTo: 'an end (UTC) is needed',
   });
 });
 

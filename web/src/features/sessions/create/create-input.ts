@@ -11,7 +11,7 @@ export interface CreateForm {
   /** One symbol per leg (MARKET: any number). */
   markets: string[];
   params: ParamValues;
-  /** `YYYY-MM-DDTHH:mm` of a datetime-local input, read as UTC. */
+  /** `YYYY-MM-DD HH:mm` (24-hour) as typed, read as UTC. */
   rangeFrom: string;
   rangeTo: string;
   /** Percent, e.g. `-0.025` (rebate) or `0.075`; empty = the instrument's default. */
@@ -79,26 +79,32 @@ export function isFormField(field: string): boolean {
   );
 }
 
-/** A `datetime-local` value read as UTC (the inputs are labelled UTC): unix ms, or null. */
+/** How a backtest window bound is typed (24-hour clock, UTC), as shown in the field. */
+export const UTC_INPUT_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/**
+ * A typed instant read as UTC (the fields are labelled UTC), whatever the browser's zone or
+ * clock convention: `YYYY-MM-DD HH:mm` on a 24-hour clock, optionally with seconds (a `T` in
+ * place of the space is accepted too). Unix ms, or null when it is not such a real date and time
+ * (2024-02-30, 24:00 and 12-hour times with AM/PM are rejected).
+ */
 export function parseUtcInput(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
   if (!m) return null;
-  const [, y, mo, d, h, mi, s, frac] = m;
-  const t = Date.UTC(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s ?? 0),
-    Number((frac ?? '0').padEnd(3, '0')),
-  );
-  return Number.isNaN(t) ? null : t;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  const t = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s, ms);
+  // Date.UTC rolls 2024-02-30 over into March and 25:00 into the next day: a real instant reads back the same.
+  const back = new Date(t);
+  const fields = [back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate(), back.getUTCHours()];
+  const same =
+    [y, mo, d, h].every((v, i) => v === fields[i]) && back.getUTCMinutes() === mi && back.getUTCSeconds() === s;
+  return Number.isNaN(t) || !same ? null : t;
 }
 
-/** Unix ms as a `datetime-local` value in UTC, to the minute. */
+/** Unix ms as a window bound in UTC, to the minute: `YYYY-MM-DD HH:mm`. */
 export function toUtcInput(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16);
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** The name used when the user leaves it empty, e.g. `SDBot XBTUSD test`. */
@@ -162,9 +168,11 @@ export function buildSubmission(
   if (form.mode === 'BACKTEST') {
     const from = parseUtcInput(form.rangeFrom);
     const to = parseUtcInput(form.rangeTo);
-    if (from === null) errors.rangeFrom = 'a start (UTC) is needed';
+    const bad = (typed: string, what: string) =>
+      typed.trim() === '' ? `${what} (UTC) is needed` : `${UTC_INPUT_FORMAT}, 24-hour UTC (e.g. 2024-01-15 13:00)`;
+    if (from === null) errors.rangeFrom = bad(form.rangeFrom, 'a start');
     else if (from > nowMs) errors.rangeFrom = 'the start is in the future';
-    if (to === null) errors.rangeTo = 'an end (UTC) is needed';
+    if (to === null) errors.rangeTo = bad(form.rangeTo, 'an end');
     else if (from !== null && to <= from) errors.rangeTo = 'the end must be after the start';
     if (Object.keys(errors).length > 0 || from === null || to === null || !strategy) return { ok: false, errors };
     return {

@@ -35,15 +35,26 @@ export function DetailHeader({ session: s, now, onClose }: Props) {
     <header className="detail-header">
       <div className="detail-title">
         <h2 data-testid="detail-name">{s.name}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close the session"
-          onClick={onClose}
-          data-testid="detail-close"
-        >
-          ×
-        </button>
+        <span className="detail-title-actions">
+          <button
+            type="button"
+            className="btn"
+            title="Put the drawer away and see this session’s trades and indicators on the price chart"
+            onClick={selected.minimize}
+            data-testid="detail-show-chart"
+          >
+            Show on chart
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close the session"
+            onClick={onClose}
+            data-testid="detail-close"
+          >
+            ×
+          </button>
+        </span>
       </div>
       <div className="detail-facts">
         <ModeBadge mode={s.mode} />

@@ -13,3 +13,14 @@ it('formats each kind of metric: money, percent, share of 1, ratio, count, durat
   expect(formatMetric('duration', -5_000, null, true)).toBe('-00:00:05');
   expect(formatMetric('ratio', null, null)).toBe('—');
 });
+
+it('shows no negative zero and no sign on values that round to zero', () => {
+  expect(formatMetric('pct', -0.001, null)).toBe('0.00%');
+  expect(formatMetric('pct', -0.001, null, true)).toBe('0.00%');
+  expect(formatMetric('share', -0.0001, null, true)).toBe('0.0%');
+  expect(formatMetric('ratio', -0.001, null, true)).toBe('0.00');
+  expect(formatMetric('money', -1e-12, 'XBT', true)).toBe('0.00000000 XBT');
+  expect(formatMetric('count', 0, null, true)).toBe('0');
+  expect(formatMetric('count', -3, null, true)).toBe('-3');
+  expect(formatMetric('duration', -400, null, true)).toBe('00:00:00');
+});

@@ -1,4 +1,4 @@
-import { formatDuration, formatMoney, formatNumber, formatPct } from '../../../lib/format';
+import { formatDecimal, formatDuration, formatMoney, formatNumber, formatPct } from '../../../lib/format';
 import type { MetricFormat } from '../compare/metrics-compare';
 
 /** A metric value for display, by its kind: money in the settlement currency, shares as %. */
@@ -17,10 +17,11 @@ export function formatMetric(
     case 'share':
       return formatPct(value * 100, 1, signed);
     case 'count':
-      return `${signed && value > 0 ? '+' : ''}${value.toLocaleString('en-US')}`;
+      return formatDecimal(value, 0, 0, { signed });
     case 'duration':
-      return `${signed && value < 0 ? '-' : ''}${formatDuration(Math.abs(value))}`;
+      // Shown to the second: a difference under one second is 00:00:00, without a sign.
+      return `${signed && value <= -1000 ? '-' : ''}${formatDuration(Math.abs(value))}`;
     default:
-      return `${signed && value > 0 ? '+' : ''}${formatNumber(value)}`;
+      return formatNumber(value, 2, signed);
   }
 }
