@@ -199,7 +199,13 @@ async function ensureFeedJob(redisUrl: string, job: MarketDataJob): Promise<void
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const queue = new Queue(QueueName.marketData, { connection });
   try {
-    await queue.add('feed', MarketDataJob.parse(job), {
+    const data = MarketDataJob.parse(job);
+    // A job left by an earlier run (Redis outlives the stack) may point at another simulator port or
+    // feed: it would reconnect there forever. This stack owns the feed queue of its Redis, so a stale
+    // job goes, even one a dead worker still "holds" (force), before the workers start.
+    const old = await queue.getJob(marketDataJobId(job.symbols));
+    if (old && JSON.stringify(old.data) !== JSON.stringify(data)) await queue.obliterate({ force: true });
+    await queue.add('feed', data, {
       jobId: marketDataJobId(job.symbols),
       removeOnComplete: true,
       removeOnFail: true,
