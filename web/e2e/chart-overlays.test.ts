@@ -75,21 +75,25 @@ const readChart = async (page: Page, name: string) =>
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
+/** Precondition: the generated day of history is written (hour segments, oldest first). */
+async function archiveWritten(): Promise<void> {
+  const segments = async () =>
+    (
+      await gql<{ archiveInfo: { segments: number } | null }>(
+        stack as Stack,
+        '{ archiveInfo(market: "XBTUSD") { segments } }',
+      )
+    ).archiveInfo?.segments ?? 0;
+  await expect.poll(segments, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+}
+
 describe('the price chart', { shuffle: false }, () => {
   it('draws SMA and Bollinger bands from the indicator menu and switches to a log scale, both kept in the URL', {
     timeout: 180_000,
   }, async () => {
     if (!stack) throw new Error('stack did not start');
-    // Precondition: the generated day of history is written (hour segments, oldest first), so the
-    // chart opens on a full history for the studies to run over.
-    const segments = async () =>
-      (
-        await gql<{ archiveInfo: { segments: number } | null }>(
-          stack as Stack,
-          '{ archiveInfo(market: "XBTUSD") { segments } }',
-        )
-      ).archiveInfo?.segments ?? 0;
-    await expect.poll(segments, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+    // The chart opens on a full history for the studies to run over.
+    await archiveWritten();
     const { page, problems } = await dashboard('?market=XBTUSD&period=M1');
     await chartAttr(page, 'candle-updates', 2);
     expect(await readChart(page, 'overlays')).toBe('0');
@@ -204,6 +208,76 @@ describe('the price chart', { shuffle: false }, () => {
     await chartAttr(page, 'overlays', '1');
     expect(param(page, 'session')).toBeNull();
     expect(await legend.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('loads older candles from the archive when the chart is scrolled left past the newest 1000', {
+    timeout: 180_000,
+  }, async () => {
+    await archiveWritten();
+    const { page, problems } = await dashboard('?market=XBTUSD&period=M1&ind=sma20');
+    // The variables of every older-candles query the page sends (urql sends queries as GET).
+    const asked: { to: number; limit: number }[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname !== '/graphql' || url.searchParams.get('operationName') !== 'OlderCandles') return;
+      asked.push(JSON.parse(url.searchParams.get('variables') ?? '{}'));
+    });
+    await chartAttr(page, 'overlays', '1');
+    // The first 1000 candles reach back most of the generated day (a live bar alone would not).
+    const nowS = Math.floor(Date.now() / 1000);
+    const loaded = await page.waitForFunction(
+      (floor) => {
+        const v = Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute('data-oldest') || 0);
+        return v > 0 && v < floor ? v : false;
+      },
+      nowS - 12 * 3_600,
+      { timeout: 60_000 },
+    );
+    const first = Number(await loaded.jsonValue());
+    expect(asked, 'nothing older is asked for until the user scrolls').toEqual([]);
+
+    // Drag the candles to the right, as a user scrolls back in time, until older history comes in.
+    const box = await page.getByTestId('price-chart').boundingBox();
+    if (!box) throw new Error('no chart');
+    const y = box.y + box.height / 2;
+    const dragRight = async () => {
+      await page.mouse.move(box.x + 60, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width - 120, y, { steps: 8 });
+      await page.mouse.up();
+    };
+    for (let i = 0; i < 40 && Number(await readChart(page, 'oldest')) >= first; i++) await dragRight();
+    const older = Number(
+      await (
+        await page.waitForFunction(
+          (was) => {
+            const v = Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute('data-oldest') || 0);
+            return v > 0 && v < was ? v : false;
+          },
+          first,
+          { timeout: 30_000 },
+        )
+      ).jsonValue(),
+    );
+    expect(older).toBeLessThan(first);
+    expect((first - older) % 60, 'whole one-minute buckets').toBe(0);
+    // Asked for the candles just before the oldest it had; the study is still drawn over them.
+    expect(asked[0]).toMatchObject({ to: first - 1, limit: 1000 });
+    expect(await readChart(page, 'overlays')).toBe('1');
+    await shot(page, 'chart-5-older-history');
+
+    // That page reached the start of the archive: at the new edge one more request finds nothing,
+    // and then no more are sent however far the user drags.
+    const emptyAnswer = page.waitForResponse(
+      (r) => new URL(r.url()).searchParams.get('operationName') === 'OlderCandles' && asked.length === 2,
+    );
+    for (let i = 0; i < 40 && asked.length < 2; i++) await dragRight();
+    await emptyAnswer;
+    expect(asked[1]).toMatchObject({ to: older - 1 });
+    for (let i = 0; i < 3; i++) await dragRight();
+    expect(asked).toHaveLength(2);
+    expect(Number(await readChart(page, 'oldest'))).toBe(older);
     expect(problems).toEqual([]);
   });
 });

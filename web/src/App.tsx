@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { KillSwitchButton } from './features/live/KillSwitchButton';
 import { CandleChart } from './features/market/CandleChart';
 import { LastBarStore } from './features/market/last-bar';
 import { MarketHeader, PERIODS } from './features/market/MarketHeader';
@@ -34,6 +35,7 @@ export function App() {
         lastBar={lastBar}
         onMarket={setMarket}
         onPeriod={setPeriod}
+        actions={<KillSwitchButton />}
       />
       {info && <TickerStats market={market} tickSize={tickSize} settleCurrency={info.settleCurrency} />}
       {error &&

@@ -16,6 +16,7 @@ import {
 } from 'lightweight-charts';
 import type { Period } from '../gql/graphql';
 import { decimalsOf } from '../lib/format';
+import type { HistorySurface } from './older-history';
 import { BG, BORDER, DOWN, GRID, TEXT, UP } from './theme';
 
 export { DOWN, UP } from './theme';
@@ -41,7 +42,7 @@ const SCALE_MODE: Record<ScaleMode, PriceScaleMode> = {
 
 /** What layers drawn over the candles (studies, a session's lines) follow. */
 export interface BarListener {
-  /** History (re)loaded: every bar on the chart, ascending. Also called with [] on reset. */
+  /** History (re)loaded or older bars prepended: every bar on the chart, ascending. Also called with [] on reset. */
   loaded(bars: readonly Bar[]): void;
   /** One live bar: the forming one changed, or a new one started. */
   updated(bar: Bar): void;
@@ -53,6 +54,8 @@ export interface ChartStats {
   markers: number;
   /** The price axis mode as the chart reports it back (not as asked). */
   scale: ScaleMode;
+  /** The oldest bar's time (unix s; `data-oldest`), null while empty: goes down as older history loads. */
+  oldest: number | null;
 }
 
 /**
@@ -61,7 +64,7 @@ export interface ChartStats {
  * mount; live bars stream in through `update` (a bar with the forming bar's time replaces it), so
  * zoom and scroll survive every tick. Never rebuilt per event.
  */
-export class CandleChart {
+export class CandleChart implements HistorySurface {
   private readonly chart: IChartApi;
   private readonly candles: ISeriesApi<'Candlestick'>;
   private readonly volume: ISeriesApi<'Histogram'>;
@@ -74,7 +77,8 @@ export class CandleChart {
   private paneLines = new Set<ISeriesApi<'Line'>>();
   private readonly listeners = new Set<BarListener>();
   private readonly statListeners = new Set<() => void>();
-  private stats: ChartStats = { overlays: 0, markers: 0, scale: 'auto' };
+  private readonly rangeListeners = new Set<() => void>();
+  private stats: ChartStats = { overlays: 0, markers: 0, scale: 'auto', oldest: null };
 
   constructor(
     container: HTMLElement,
@@ -101,6 +105,10 @@ export class CandleChart {
     this.volume = this.chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' } });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.85, bottom: 0 } });
     this.markers = createSeriesMarkers(this.candles, []);
+    // One subscription to the chart, fanned out: listeners can leave after the chart is removed.
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(() => {
+      for (const l of this.rangeListeners) l();
+    });
   }
 
   get period(): Period {
@@ -139,9 +147,37 @@ export class CandleChart {
     const live = this.lastLive;
     this.bars = live ? bars.filter((b) => b.time < live.time) : [...bars];
     if (live) this.bars.push(live);
-    this.candles.setData(this.bars.map(candleOf));
-    this.volume.setData(this.bars.map(volumeOf));
-    for (const l of this.listeners) l.loaded(this.bars);
+    this.setAll();
+  }
+
+  /**
+   * Puts older bars (ascending) in front of the loaded ones: those not older than the oldest bar are
+   * dropped, the same bars stay in view (their logical indexes shift by the bars added) and the
+   * layers recompute over the whole history. Returns how many bars were added.
+   */
+  prepend(older: readonly Bar[]): number {
+    const first = this.bars[0]?.time;
+    if (first === undefined) return 0;
+    const add = older.filter((b) => b.time < first).sort((a, b) => a.time - b.time);
+    if (add.length === 0) return 0;
+    const timeScale = this.chart.timeScale();
+    const range = timeScale.getVisibleLogicalRange();
+    this.bars = [...add, ...this.bars];
+    this.setAll();
+    if (range) timeScale.setVisibleLogicalRange({ from: range.from + add.length, to: range.to + add.length });
+    return add.length;
+  }
+
+  /** The visible logical range (bar indexes from the oldest loaded bar), or null while empty. */
+  visibleRange(): { from: number; to: number } | null {
+    const range = this.chart.timeScale().getVisibleLogicalRange();
+    return range ? { from: range.from, to: range.to } : null;
+  }
+
+  /** Follows scrolling and zooming (the older-history loader); returns the unsubscribe. */
+  onVisibleRangeChange(listener: () => void): () => void {
+    this.rangeListeners.add(listener);
+    return () => this.rangeListeners.delete(listener);
   }
 
   /** Applies one live bar. Returns false for a bar older than the newest one (ignored). */
@@ -154,6 +190,7 @@ export class CandleChart {
     this.candles.update(candleOf(bar));
     this.volume.update(volumeOf(bar));
     for (const l of this.listeners) l.updated(bar);
+    if (!last) this.updateStats({ oldest: bar.time });
     return true;
   }
 
@@ -162,9 +199,7 @@ export class CandleChart {
     this.currentPeriod = period;
     this.lastLive = null;
     this.bars = [];
-    this.candles.setData([]);
-    this.volume.setData([]);
-    for (const l of this.listeners) l.loaded(this.bars);
+    this.setAll();
   }
 
   /** Follows the bars; the listener is told the current ones at once. Returns the unsubscribe. */
@@ -224,7 +259,16 @@ export class CandleChart {
   remove(): void {
     this.listeners.clear();
     this.statListeners.clear();
+    this.rangeListeners.clear();
     this.chart.remove();
+  }
+
+  /** Draws `bars` from scratch and tells the layers (studies, markers, session lines) to recompute. */
+  private setAll(): void {
+    this.candles.setData(this.bars.map(candleOf));
+    this.volume.setData(this.bars.map(volumeOf));
+    for (const l of this.listeners) l.loaded(this.bars);
+    this.updateStats({ oldest: this.bars[0]?.time ?? null });
   }
 
   private overlayCount(): number {

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import './components.css';
 
 interface Props {
@@ -10,7 +11,11 @@ interface Props {
   testId?: string;
 }
 
-/** A dialog over the page: Escape or the × closes it; focus moves into it when it opens. */
+/**
+ * A dialog over the page: Escape or the × closes it; focus moves into it when it opens. Drawn into
+ * `body` (a portal): the panels that open dialogs use CSS containment, which would otherwise clip a
+ * fixed-position dialog to the panel it was opened from.
+ */
 export function Modal({ title, onClose, children, footer, wide, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -23,7 +28,7 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
     box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  return (
+  return createPortal(
     <div className="modal-backdrop">
       <div
         ref={box}
@@ -42,6 +47,7 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
         <div className="modal-body">{children}</div>
         {footer && <footer className="modal-footer">{footer}</footer>}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -5,11 +5,11 @@ import { useStream } from '../../lib/use-stream';
 import { BacktestProgressSubscription } from './documents';
 
 type Progress = ProgressData['backtestProgress'];
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'STOPPED']);
+const TERMINAL = new Set(['COMPLETED', 'FAILED', 'STOPPED', 'HALTED']);
 
 interface Props {
   id: string;
-  /** Called once with the final status (COMPLETED, FAILED or STOPPED). */
+  /** Called once with the final status (COMPLETED, FAILED, STOPPED or HALTED). */
   onDone?: (status: string) => void;
   compact?: boolean;
 }

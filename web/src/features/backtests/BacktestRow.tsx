@@ -1,5 +1,6 @@
 import { formatDuration, formatMoney, formatNumber, formatPct, formatUtc, signClass } from '../../lib/format';
 import { SessionActions } from '../sessions/SessionActions';
+import { SessionNotices } from '../sessions/SessionNotices';
 import { StatusPill } from '../sessions/StatusPill';
 import { isActive, runtimeMs } from '../sessions/session-model';
 import type { SessionRow } from '../sessions/useLiveSessions';
@@ -84,7 +85,7 @@ export function BacktestRow({ session: s, now, selected, onOpen }: Props) {
         </>
       )}
       <SessionActions session={s} onCloned={onOpen} />
-      {s.status === 'FAILED' && s.error && <div className="sc-error">{s.error}</div>}
+      <SessionNotices session={s} />
     </article>
   );
 }

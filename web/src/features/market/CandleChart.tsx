@@ -10,6 +10,7 @@ import { OhlcReadout } from './OhlcReadout';
 import { PriceScaleSelect } from './PriceScaleSelect';
 import { useSessionOverlay } from './session-overlay/useSessionOverlay';
 import { useCandleFeed } from './useCandleFeed';
+import { useOlderCandles } from './useOlderCandles';
 import { useStudies } from './useStudies';
 import './chart.css';
 
@@ -21,14 +22,15 @@ interface Props {
   lastBar: LastBarStore;
 }
 
-const NO_STATS: ChartStats = { overlays: 0, markers: 0, scale: 'auto' };
+const NO_STATS: ChartStats = { overlays: 0, markers: 0, scale: 'auto', oldest: null };
 const noStats = () => () => {};
 
 /**
  * The live chart of one market and period, with the indicator menu, the price-scale mode and the
  * selected session's lines and trades. The chart object lives as long as the component. Test hooks
  * on the container: `data-candle-updates` (applied events), `data-overlays` (line series over or
- * under the candles), `data-markers` (trade markers) and `data-scale` (the axis mode applied).
+ * under the candles), `data-markers` (trade markers), `data-scale` (the axis mode applied) and
+ * `data-oldest` (unix s of the oldest bar loaded: it goes down as scrolling left loads older history).
  */
 export function CandleChart({ market, period, tickSize, lastBar }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -53,7 +55,8 @@ export function CandleChart({ market, period, tickSize, lastBar }: Props) {
 
   useEffect(() => chart?.setTickSize(tickSize), [chart, tickSize]);
 
-  const { updates, error } = useCandleFeed(chart, market, period, lastBar);
+  const { updates, error, historyLoaded } = useCandleFeed(chart, market, period, lastBar);
+  const historyError = useOlderCandles(chart, market, period, historyLoaded);
 
   const [studies, setStudies] = useStudies();
   useEffect(() => studyLayer?.set(studies), [studyLayer, studies]);
@@ -75,6 +78,7 @@ export function CandleChart({ market, period, tickSize, lastBar }: Props) {
       </div>
       <ChartLegend studies={studies} overlay={overlay} />
       {error && <div className="error-line">stream error: {error}</div>}
+      {historyError && <div className="error-line">{historyError}</div>}
       <div
         ref={container}
         className="chart"
@@ -84,6 +88,7 @@ export function CandleChart({ market, period, tickSize, lastBar }: Props) {
         data-overlays={stats.overlays}
         data-markers={stats.markers}
         data-scale={stats.scale}
+        data-oldest={stats.oldest ?? ''}
       />
     </section>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Period } from '../../gql/graphql';
 import { formatPrice } from '../../lib/format';
 import { useConnectionStatus } from '../../lib/urql';
@@ -15,10 +16,12 @@ interface Props {
   lastBar: LastBarStore;
   onMarket: (symbol: string) => void;
   onPeriod: (period: Period) => void;
+  /** Page-wide controls at the right end (the kill switch). */
+  actions?: ReactNode;
 }
 
 /** Instrument, last price, market and period pickers, and the real connection state. */
-export function MarketHeader({ markets, market, period, tickSize, lastBar, onMarket, onPeriod }: Props) {
+export function MarketHeader({ markets, market, period, tickSize, lastBar, onMarket, onPeriod, actions }: Props) {
   const status = useConnectionStatus();
   const info = markets.find((m) => m.symbol === market);
   return (
@@ -50,6 +53,7 @@ export function MarketHeader({ markets, market, period, tickSize, lastBar, onMar
       <span className={`live ${status}`} data-testid="connection-status" title="graphql-ws connection">
         ● {status === 'connected' ? 'LIVE' : status === 'connecting' ? 'CONNECTING' : 'RECONNECTING'}
       </span>
+      {actions}
     </header>
   );
 }

@@ -34,6 +34,9 @@ const CandlesQuery = graphql(`
   }
 `);
 
+/** Candles the history query asks for (the `limit: 1000` above), and a page of older history. */
+export const HISTORY_LIMIT = 1_000;
+
 /** Live bars reach the chart at most this often: each redraw of the chart and its studies costs a few ms. */
 const CHART_EVERY_MS = 100;
 
@@ -43,11 +46,14 @@ const CHART_EVERY_MS = 100;
  * state of each bar in that time (so a bar that closed in between is applied closed, then its
  * successor), which is as live to the eye and far cheaper. A market or period change resets the
  * chart first. The page hears of it at the same pace: the newest bar (LastBarStore) and the count
- * of events received (`updates`, which end-to-end tests wait on).
+ * of events received (`updates`, which end-to-end tests wait on). `historyLoaded` tells the
+ * older-history loader when the first page is on the chart.
  */
 export function useCandleFeed(chart: CandleChart | null, market: string, period: Period, lastBar: LastBarStore) {
   const [updates, setUpdates] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** `market|period` whose history query's bars are on the chart (keyed: no stale `true` after a switch). */
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const applied = useRef(0);
   const queue = useFrameQueue<Bar>(
     (bars) => {
@@ -76,6 +82,7 @@ export function useCandleFeed(chart: CandleChart | null, market: string, period:
     applied.current = 0;
     setUpdates(0);
     setError(null);
+    setLoadedKey(null);
     lastBar.set(null);
   }, [chart, market, period, clear, drop, lastBar]);
 
@@ -83,7 +90,9 @@ export function useCandleFeed(chart: CandleChart | null, market: string, period:
   useEffect(() => {
     const bars = history.data?.candles;
     const asked = history.operation?.variables;
-    if (chart && bars && asked?.market === market && asked.period === period) chart.load(bars);
+    if (!chart || !bars || asked?.market !== market || asked.period !== period) return;
+    chart.load(bars);
+    setLoadedKey(`${market}|${period}`);
   }, [chart, history, market, period]);
 
   useStream(
@@ -105,5 +114,5 @@ export function useCandleFeed(chart: CandleChart | null, market: string, period:
     },
     { pause: !chart, onError: (e) => setError(e.message) },
   );
-  return { updates, error };
+  return { updates, error, historyLoaded: loadedKey === `${market}|${period}` };
 }

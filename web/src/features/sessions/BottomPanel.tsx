@@ -1,15 +1,16 @@
 import { Tabs } from '../../components/Tabs';
 import { useUrlParam } from '../../lib/url-state';
 import { BacktestsPanel } from '../backtests/BacktestsPanel';
+import { AccountsPanel } from '../live/AccountsPanel';
 import { FillsPanel } from './FillsPanel';
 import { PositionsPanel } from './PositionsPanel';
 import { YourBots } from './YourBots';
 import './sessions.css';
 
-type Tab = 'positions' | 'bots' | 'fills' | 'backtests';
-const TABS: readonly Tab[] = ['positions', 'bots', 'fills', 'backtests'];
+type Tab = 'positions' | 'bots' | 'fills' | 'backtests' | 'accounts';
+const TABS: readonly Tab[] = ['positions', 'bots', 'fills', 'backtests', 'accounts'];
 
-/** The tabs under the chart (BitMEX-style): positions, bots, fills and backtests; tab in the URL. */
+/** The tabs under the chart (BitMEX-style): positions, bots, fills, backtests and exchange accounts; tab in the URL. */
 export function BottomPanel() {
   const [tab, setTab] = useUrlParam<Tab>('tab', 'bots', TABS);
   return (
@@ -23,6 +24,7 @@ export function BottomPanel() {
           { id: 'bots', label: 'Your Bots' },
           { id: 'fills', label: 'Fills' },
           { id: 'backtests', label: 'Backtests' },
+          { id: 'accounts', label: 'Accounts' },
         ]}
       />
       <div className="bottom-body" role="tabpanel">
@@ -30,6 +32,7 @@ export function BottomPanel() {
         {tab === 'bots' && <YourBots />}
         {tab === 'fills' && <FillsPanel />}
         {tab === 'backtests' && <BacktestsPanel />}
+        {tab === 'accounts' && <AccountsPanel />}
       </div>
     </section>
   );

@@ -1,20 +1,26 @@
 import { useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { TypedConfirmDialog } from '../../components/TypedConfirmDialog';
+import { LIVE_PHRASE } from './create/venue-input';
 import { useSelectedSession } from './selection';
 import { actionsFor } from './session-model';
 import { useSessionActions } from './useSessionActions';
 
 interface Props {
-  session: { id: string; name: string; status: string };
+  session: { id: string; name: string; status: string; mode?: string };
   /** Called with the new session after a clone. */
   onCloned?: (id: string) => void;
 }
 
-/** Start / Stop / Restart / Clone / Delete, as the status allows; Delete asks first. */
+/**
+ * Start / Stop / Restart / Clone / Delete, as the status allows; Delete asks first, and cloning a
+ * LIVE session asks for the LIVE phrase (the copy trades real money too once started).
+ */
 export function SessionActions({ session, onCloned }: Props) {
   const actions = useSessionActions();
   const selected = useSelectedSession();
   const [busy, setBusy] = useState(false);
+  const [cloningLive, setCloningLive] = useState(false);
   const allowed = actionsFor(session.status);
   const run = (fn: () => Promise<unknown>) => async () => {
     setBusy(true);
@@ -45,9 +51,31 @@ export function SessionActions({ session, onCloned }: Props) {
       {allowed.includes('restart') && button('restart', 'Restart', () => actions.restart(session))}
       {allowed.includes('clone') &&
         button('clone', 'Clone', async () => {
+          if (session.mode === 'LIVE') {
+            setCloningLive(true);
+            return;
+          }
           const copy = await actions.clone(session);
           if (copy) onCloned?.(copy.id);
         })}
+      {cloningLive && (
+        <TypedConfirmDialog
+          title={`Clone LIVE session ${session.name}`}
+          phrase={LIVE_PHRASE}
+          confirmLabel="Clone (not started)"
+          testId="clone-live-dialog"
+          inputTestId="confirm-live"
+          onClose={() => setCloningLive(false)}
+          onConfirm={async (typed) => {
+            const copy = await actions.clone(session, typed);
+            if (!copy) return;
+            setCloningLive(false);
+            onCloned?.(copy.id);
+          }}
+        >
+          <p>The copy is a LIVE session on the same exchange account: once started it sends real orders.</p>
+        </TypedConfirmDialog>
+      )}
       {allowed.includes('delete') && (
         <ConfirmButton
           label="Delete"

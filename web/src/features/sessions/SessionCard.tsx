@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { formatDuration, formatMoney, signClass } from '../../lib/format';
+import { isRealMoney } from '../live/accounts';
 import { HealthBadge } from './HealthBadge';
 import { ModeBadge } from './ModeBadge';
 import { SessionActions } from './SessionActions';
+import { SessionNotices } from './SessionNotices';
 import { StatusPill } from './StatusPill';
 import { runtimeMs, sessionHealth } from './session-model';
 import type { SessionRow } from './useLiveSessions';
+import { VenueBadge } from './VenueBadge';
 
 interface Props {
   session: SessionRow;
@@ -39,18 +42,21 @@ export function SessionCard({ session: s, now, selected, onOpen }: Props) {
   const health = sessionHealth(s, now);
   return (
     <article
-      className={`session-card ${selected ? 'selected' : ''} ${health ? `health-${health.toLowerCase()}` : ''}`}
+      className={`session-card ${selected ? 'selected' : ''} ${health ? `health-${health.toLowerCase()}` : ''} ${
+        isRealMoney(s.account?.network) ? 'on-mainnet' : ''
+      }`}
       data-testid="session-card"
       data-session-id={s.id}
       data-status={s.status}
       data-mode={s.mode}
+      data-venue={s.venue}
     >
       <div className="sc-title">
         <button type="button" className="link sc-name" onClick={() => onOpen(s.id)} title={s.name}>
           {s.name}
         </button>
         <span className="sc-sub">
-          <ModeBadge mode={s.mode} /> {s.strategy}
+          <ModeBadge mode={s.mode} venue={s.venue} /> <VenueBadge session={s} /> {s.strategy}
         </span>
       </div>
       <Cell label="Markets" className="sc-markets">
@@ -75,7 +81,7 @@ export function SessionCard({ session: s, now, selected, onOpen }: Props) {
         {formatMoney(s.netPnl, s.settleCurrency, { signed: true })}
       </Cell>
       <SessionActions session={s} onCloned={onOpen} />
-      {s.status === 'FAILED' && s.error && <div className="sc-error">{s.error}</div>}
+      <SessionNotices session={s} />
     </article>
   );
 }

@@ -21,6 +21,14 @@ graphql(`
     roundTripCount
     netPnl
     error
+    venue
+    warning
+    account {
+      id
+      name
+      network
+      keyHint
+    }
     rangeFrom
     rangeTo
     clonedFrom {
@@ -71,6 +79,12 @@ graphql(`
     workerId
     firstDecisionAt
     initialBalance
+    risk {
+      maxPosition
+      maxOrderNotional
+      maxOrdersPerMinute
+      dailyLossLimit
+    }
     fees {
       makerFee
       takerFee

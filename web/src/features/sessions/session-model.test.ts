@@ -1,5 +1,15 @@
 import { expect, it } from 'vitest';
-import { actionsFor, canBacktest, formatAge, healthOf, runtimeMs, sessionHealth } from './session-model.js';
+import {
+  actionsFor,
+  canBacktest,
+  formatAge,
+  HISTORY_STATUSES,
+  hasReason,
+  healthOf,
+  runtimeMs,
+  STATUSES,
+  sessionHealth,
+} from './session-model.js';
 
 const T0 = Date.parse('2024-01-15T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -44,4 +54,14 @@ it('offers only the actions the status allows', () => {
   expect(canBacktest({ mode: 'TEST', startedAt: iso(T0) })).toBe(true);
   expect(canBacktest({ mode: 'BACKTEST', startedAt: iso(T0) })).toBe(false);
   expect(canBacktest({ mode: 'TEST', startedAt: null })).toBe(false);
+});
+
+it('treats HALTED (a risk limit or the kill switch) as finished, with a reason, and startable again', () => {
+  expect(STATUSES).toContain('HALTED');
+  expect(HISTORY_STATUSES).toContain('HALTED');
+  expect(hasReason('HALTED')).toBe(true);
+  expect(hasReason('FAILED')).toBe(true);
+  expect(hasReason('STOPPED')).toBe(false);
+  expect(actionsFor('HALTED')).toEqual(['start', 'clone', 'delete']);
+  expect(sessionHealth({ status: 'HALTED', createdAt: iso(T0), heartbeatAt: iso(T0) }, T0)).toBeNull();
 });

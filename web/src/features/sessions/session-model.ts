@@ -1,6 +1,6 @@
 /** Pure rules about sessions shared by the list, the detail and the tests (no React, no DOM). */
 
-export type Status = 'CREATED' | 'QUEUED' | 'RUNNING' | 'STOPPING' | 'STOPPED' | 'COMPLETED' | 'FAILED';
+export type Status = 'CREATED' | 'QUEUED' | 'RUNNING' | 'STOPPING' | 'STOPPED' | 'COMPLETED' | 'FAILED' | 'HALTED';
 export type Mode = 'LIVE' | 'TEST' | 'BACKTEST' | 'MARKET';
 export type Health = 'HEALTHY' | 'WARNING' | 'STALE' | 'DEAD';
 export type Action = 'start' | 'stop' | 'restart' | 'clone' | 'delete';
@@ -13,12 +13,15 @@ export const STATUSES: readonly Status[] = [
   'STOPPED',
   'COMPLETED',
   'FAILED',
+  'HALTED',
 ];
 export const MODES: readonly Mode[] = ['TEST', 'BACKTEST', 'MARKET', 'LIVE'];
 /** Statuses in which a worker owns the session: it cannot be deleted or started again. */
 export const ACTIVE_STATUSES: readonly Status[] = ['QUEUED', 'RUNNING', 'STOPPING'];
-/** Finished or never started: the History view. */
-export const HISTORY_STATUSES: readonly Status[] = ['CREATED', 'STOPPED', 'COMPLETED', 'FAILED'];
+/** Finished or never started: the History view (HALTED: a risk limit or the kill switch stopped it). */
+export const HISTORY_STATUSES: readonly Status[] = ['CREATED', 'STOPPED', 'COMPLETED', 'FAILED', 'HALTED'];
+/** Ended by something going wrong: the card shows the reason (`error`). */
+export const hasReason = (status: string): boolean => status === 'FAILED' || status === 'HALTED';
 
 export const isActive = (status: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(status);
 

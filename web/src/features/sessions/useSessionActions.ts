@@ -47,8 +47,10 @@ export function useSessionActions() {
         const r = await client.mutation(RestartSessionMutation, { id: s.id }).toPromise();
         return report(outcomeOf(r.data?.restartSession, r.error), `Restart ${s.name}`, `Restarted ${s.name}`);
       },
-      clone: async (s: Named) => {
-        const r = await client.mutation(CloneSessionMutation, { id: s.id }).toPromise();
+      /** A LIVE session's clone needs the same typed confirmation as creating one (`confirmLive`). */
+      clone: async (s: Named, confirmLive?: string) => {
+        const overrides = confirmLive ? { confirmLive } : null;
+        const r = await client.mutation(CloneSessionMutation, { id: s.id, overrides }).toPromise();
         const o = outcomeOf(r.data?.cloneSession, r.error);
         return report(o, `Clone ${s.name}`, o.ok ? `Cloned as “${o.data.name}” (not started)` : '');
       },

@@ -6,6 +6,7 @@ import { SessionEquityQuery } from '../detail/documents';
 import { toChartPoints } from '../detail/equity';
 import { useLiveSession } from '../detail/useLiveSession';
 import { ModeBadge } from '../ModeBadge';
+import { StatusPill } from '../StatusPill';
 import { MetricsCompare } from './MetricsCompare';
 import { TripsCompare } from './TripsCompare';
 import { useAllRoundTrips } from './useAllRoundTrips';
@@ -41,8 +42,8 @@ export function CompareView({ aId, bId, onBack, onClose, onOpen }: Props) {
       <button type="button" className="link" onClick={() => onOpen(id)}>
         {s?.name ?? id.slice(0, 8)}
       </button>
-      {s && <ModeBadge mode={s.mode} />}
-      {s && <span className="muted">{s.status.toLowerCase()}</span>}
+      {s && <ModeBadge mode={s.mode} venue={s.venue} />}
+      {s && <StatusPill status={s.status} />}
     </div>
   );
   const error = tripsA.error ?? tripsB.error;

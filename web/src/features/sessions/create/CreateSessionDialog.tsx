@@ -4,6 +4,7 @@ import { Modal } from '../../../components/Modal';
 import { useToast } from '../../../components/toast-context';
 import { useMarkets } from '../../../lib/markets';
 import { useUrlParam } from '../../../lib/url-state';
+import { useExchangeAccounts } from '../../live/useExchangeAccounts';
 import { StrategiesQuery } from '../documents';
 import { useSelectedSession } from '../selection';
 import type { Mode } from '../session-model';
@@ -16,15 +17,20 @@ import { MarketPicker } from './MarketPicker';
 import { ModePicker } from './ModePicker';
 import { ParamsForm } from './ParamsForm';
 import { fieldsFromSchema, initialValues } from './params-schema';
+import { RiskLimitsFields } from './RiskLimitsFields';
 import { StrategyField } from './StrategyField';
 import { useCreateSession } from './useCreateSession';
+import { onExchange } from './venue-input';
 
 interface Props {
   initialMode: Mode;
   onClose: () => void;
 }
 
-/** New session / backtest: mode, strategy, markets, generated parameter form, window, fees. */
+/**
+ * New session / backtest: mode (with venue, exchange account and the LIVE confirmation), strategy,
+ * markets, generated parameter form, window, risk limits, fees.
+ */
 export function CreateSessionDialog({ initialMode, onClose }: Props) {
   const toast = useToast();
   const selected = useSelectedSession();
@@ -37,6 +43,12 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [watching, setWatching] = useState<{ id: string; name: string } | null>(null);
+  const exchange = onExchange(form);
+  // Listed only once a session would trade on an account (the query needs an admin key).
+  const accounts = useExchangeAccounts(!exchange);
+  const accountsError = accounts.error
+    ? `cannot list accounts: ${accounts.error.graphQLErrors[0]?.message ?? accounts.error.message}`
+    : null;
 
   const strategies = (data?.strategies ?? []).filter((s) => s.modes.includes(form.mode));
   const strategy =
@@ -57,6 +69,7 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
       shown,
       strategy ? { name: strategy.name, legs: strategy.legs, fields } : null,
       Date.now(),
+      accounts.accounts,
     );
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -102,11 +115,17 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
           <button
             type="submit"
             form="create-session-form"
-            className="primary"
+            className={form.mode === 'LIVE' ? 'danger' : 'primary'}
             disabled={sending}
             data-testid="create-submit"
           >
-            {sending ? 'Sending…' : form.mode === 'BACKTEST' ? 'Run backtest' : 'Create and start'}
+            {sending
+              ? 'Sending…'
+              : form.mode === 'BACKTEST'
+                ? 'Run backtest'
+                : form.mode === 'LIVE'
+                  ? 'Create and start LIVE'
+                  : 'Create and start'}
           </button>
         </>
       }
@@ -128,11 +147,14 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
         {strategiesError && <div className="form-error">cannot load strategies: {strategiesError.message}</div>}
         <ModePicker
           mode={form.mode}
-          name={form.name.trim() || defaultName(shown)}
-          confirmName={form.confirmName}
+          venue={form.venue}
+          accountId={form.accountId}
+          confirmLive={form.confirmLive}
+          accounts={accounts.accounts}
+          accountsError={accountsError}
+          accountsLoading={accounts.fetching}
           errors={errors}
-          onMode={(mode) => update({ mode })}
-          onConfirmName={(confirmName) => update({ confirmName })}
+          onChange={update}
         />
         <FormField
           label="Name"
@@ -186,6 +208,15 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
               onChange={(k, v) => update({ params: { ...params, [k]: v } })}
             />
           </fieldset>
+        )}
+        {(form.mode === 'TEST' || form.mode === 'LIVE') && (
+          <RiskLimitsFields
+            value={form.risk}
+            settleCurrency={settle}
+            exchange={exchange}
+            errors={errors}
+            onChange={(risk) => update({ risk })}
+          />
         )}
         <FeesFields form={form} settleCurrency={settle} errors={errors} onChange={(k, v) => update({ [k]: v })} />
       </form>

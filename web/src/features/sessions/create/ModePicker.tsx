@@ -1,8 +1,12 @@
+import type { ExchangeAccountRow } from '../../live/useExchangeAccounts';
 import type { Mode } from '../session-model';
+import { AccountPicker } from './AccountPicker';
 import { FormField } from './FormField';
+import { VenuePicker } from './VenuePicker';
+import { LIVE_PHRASE, type Venue } from './venue-input';
 
 const LABELS: Record<Mode, string> = {
-  TEST: 'TEST — paper trading on live data',
+  TEST: 'TEST — paper or testnet trading on live data',
   BACKTEST: 'BACKTEST — replay the archive',
   MARKET: 'MARKET — collect market data',
   LIVE: 'LIVE — real orders, real money',
@@ -11,19 +15,46 @@ const ORDER: Mode[] = ['TEST', 'BACKTEST', 'MARKET', 'LIVE'];
 
 interface Props {
   mode: Mode;
-  name: string;
-  confirmName: string;
+  venue: Venue;
+  accountId: string;
+  confirmLive: string;
+  accounts: readonly ExchangeAccountRow[];
+  accountsError: string | null;
+  accountsLoading: boolean;
   errors: Record<string, string>;
-  onMode: (mode: Mode) => void;
-  onConfirmName: (text: string) => void;
+  onChange: (patch: { mode?: Mode; venue?: Venue; accountId?: string; confirmLive?: string }) => void;
 }
 
-/** The mode; LIVE needs the session name typed again before it can be submitted. */
-export function ModePicker({ mode, name, confirmName, errors, onMode, onConfirmName }: Props) {
+/**
+ * The mode and where its orders go. TEST chooses paper fills or a testnet/simulator account; LIVE
+ * picks any account and cannot be submitted until the phrase is typed exactly.
+ */
+export function ModePicker({
+  mode,
+  venue,
+  accountId,
+  confirmLive,
+  accounts,
+  accountsError,
+  accountsLoading,
+  errors,
+  onChange,
+}: Props) {
+  const picker = (m: 'TEST' | 'LIVE') => (
+    <AccountPicker
+      mode={m}
+      accounts={accounts}
+      loadError={accountsError}
+      loading={accountsLoading}
+      value={accountId}
+      error={errors.accountId}
+      onChange={(id) => onChange({ accountId: id })}
+    />
+  );
   return (
     <>
       <FormField label="Mode" htmlFor="session-mode" field="mode" error={errors.mode}>
-        <select id="session-mode" value={mode} onChange={(e) => onMode(e.target.value as Mode)}>
+        <select id="session-mode" value={mode} onChange={(e) => onChange({ mode: e.target.value as Mode })}>
           {ORDER.map((m) => (
             <option key={m} value={m}>
               {LABELS[m]}
@@ -31,15 +62,34 @@ export function ModePicker({ mode, name, confirmName, errors, onMode, onConfirmN
           ))}
         </select>
       </FormField>
+      {mode === 'TEST' && (
+        <>
+          <VenuePicker value={venue} onChange={(v) => onChange({ venue: v })} />
+          {errors.venue && <span className="field-error">{errors.venue}</span>}
+          {venue === 'EXCHANGE' && picker('TEST')}
+        </>
+      )}
       {mode === 'LIVE' && (
         <div className="live-warning" role="note">
-          <strong>LIVE trading sends real orders.</strong> Type the session name <b>{name}</b> to confirm.
-          <FormField label="Session name again" htmlFor="confirm-name" field="confirmName" error={errors.confirmName}>
+          <p>
+            <strong>LIVE trading sends real orders</strong> to the exchange account below: on a MAINNET account they
+            move real money. The session's risk limits are enforced, and the kill switch in the header halts it.
+          </p>
+          {picker('LIVE')}
+          <FormField
+            label={`Type “${LIVE_PHRASE}” to confirm`}
+            htmlFor="confirm-live"
+            field="confirmLive"
+            error={errors.confirmLive}
+          >
             <input
-              id="confirm-name"
-              value={confirmName}
+              id="confirm-live"
+              value={confirmLive}
               autoComplete="off"
-              onChange={(e) => onConfirmName(e.target.value)}
+              spellCheck={false}
+              placeholder={LIVE_PHRASE}
+              data-testid="confirm-live"
+              onChange={(e) => onChange({ confirmLive: e.target.value })}
             />
           </FormField>
         </div>

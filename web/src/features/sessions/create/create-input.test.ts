@@ -8,6 +8,8 @@ import {
   toUtcInput,
 } from './create-input.js';
 import { fieldsFromSchema } from './params-schema.js';
+import { EMPTY_RISK } from './risk-input.js';
+import { LIVE_PHRASE } from './venue-input.js';
 
 const NOW = Date.parse('2024-02-01T00:00:00.000Z');
 const strategy = {
@@ -21,7 +23,10 @@ const strategy = {
 const form = (over: Partial<CreateForm> = {}): CreateForm => ({
   mode: 'TEST',
   name: '',
-  confirmName: '',
+  venue: 'SIMULATED',
+  accountId: '',
+  confirmLive: '',
+  risk: EMPTY_RISK,
   strategy: 'PairTradeBot',
   markets: ['XBTUSD', 'XBTUSDT'],
   params: { lookback: '50' },
@@ -98,12 +103,84 @@ it('needs both legs, different ones, valid params and sane fees', () => {
   expect(missing.ok ? {} : missing.errors).toEqual({ 'markets[1]': 'pick a market' });
 });
 
-it('asks for the name again before LIVE', () => {
-  const r = buildSubmission(form({ mode: 'LIVE', name: 'Real one' }), strategy, NOW);
-  expect(r.ok ? {} : r.errors).toEqual({ confirmName: 'type “Real one” to confirm' });
-  expect(buildSubmission(form({ mode: 'LIVE', name: 'Real one', confirmName: 'Real one' }), strategy, NOW).ok).toBe(
-    true,
+const ACCOUNTS = [
+  { id: 'sim', name: 'Simulator', network: 'SIMULATOR' as const },
+  { id: 'main', name: 'Main', network: 'MAINNET' as const },
+  { id: 'old', name: 'Old', network: 'TESTNET' as const, revokedAt: '2024-01-01T00:00:00.000Z' },
+];
+
+it('asks LIVE for an account and the phrase typed exactly, and sends both', () => {
+  const missing = buildSubmission(form({ mode: 'LIVE', confirmLive: 'Real one' }), strategy, NOW, ACCOUNTS);
+  expect(missing.ok ? {} : missing.errors).toEqual({
+    accountId: 'pick an exchange account',
+    confirmLive: `type “${LIVE_PHRASE}” exactly`,
+  });
+  const lower = buildSubmission(
+    form({ mode: 'LIVE', accountId: 'main', confirmLive: LIVE_PHRASE.toLowerCase() }),
+    strategy,
+    NOW,
+    ACCOUNTS,
   );
+  expect(lower.ok ? {} : lower.errors).toEqual({ confirmLive: `type “${LIVE_PHRASE}” exactly` });
+  const ok = buildSubmission(
+    form({ mode: 'LIVE', name: 'Real one', accountId: 'main', confirmLive: ` ${LIVE_PHRASE} ` }),
+    strategy,
+    NOW,
+    ACCOUNTS,
+  );
+  expect(ok.ok && ok.submission.input).toEqual({
+    name: 'Real one',
+    mode: 'LIVE',
+    markets: ['XBTUSD', 'XBTUSDT'],
+    strategy: 'PairTradeBot',
+    params: { lookback: 50 },
+    accountId: 'main',
+    confirmLive: LIVE_PHRASE,
+  });
+});
+
+it('sends a TEST on the exchange with its account, never a MAINNET or revoked one', () => {
+  const sim = buildSubmission(form({ venue: 'EXCHANGE', accountId: 'sim' }), strategy, NOW, ACCOUNTS);
+  expect(sim.ok && sim.submission.input).toMatchObject({ mode: 'TEST', venue: 'EXCHANGE', accountId: 'sim' });
+  expect(sim.ok && 'confirmLive' in sim.submission.input).toBe(false);
+  const errorOf = (accountId: string) => {
+    const r = buildSubmission(form({ venue: 'EXCHANGE', accountId }), strategy, NOW, ACCOUNTS);
+    return r.ok ? {} : r.errors;
+  };
+  expect(errorOf('main')).toEqual({ accountId: 'TEST sessions trade on testnet or the simulator, never MAINNET' });
+  expect(errorOf('old')).toEqual({ accountId: '“Old” is revoked' });
+  expect(errorOf('gone')).toEqual({ accountId: 'this account is not available (revoked?)' });
+  expect(errorOf('')).toEqual({ accountId: 'pick an exchange account' });
+  // Paper ignores a leftover account choice and sends no venue.
+  const paper = buildSubmission(form({ accountId: 'main' }), strategy, NOW, ACCOUNTS);
+  expect(paper.ok && paper.submission.input).not.toHaveProperty('venue');
+  expect(paper.ok && paper.submission.input).not.toHaveProperty('accountId');
+});
+
+it('sends only the risk limits typed, checked like the API', () => {
+  const risk = { maxPosition: '500', maxOrderNotional: '', maxOrdersPerMinute: ' 5 ', dailyLossLimit: '0.01' };
+  const r = buildSubmission(form({ risk }), strategy, NOW);
+  expect(r.ok && r.submission.input).toMatchObject({
+    risk: { maxPosition: 500, maxOrdersPerMinute: 5, dailyLossLimit: 0.01 },
+  });
+  const bad = buildSubmission(
+    form({ risk: { maxPosition: '1.5', maxOrderNotional: '-1', maxOrdersPerMinute: '20000', dailyLossLimit: 'x' } }),
+    strategy,
+    NOW,
+  );
+  expect(bad.ok ? {} : bad.errors).toEqual({
+    'risk.maxPosition': 'whole contracts from 1 to 100,000,000',
+    'risk.maxOrderNotional': 'a positive amount',
+    'risk.maxOrdersPerMinute': 'whole orders from 1 to 10,000',
+    'risk.dailyLossLimit': 'a positive amount',
+  });
+  // Backtests and collectors never trade on a venue: no limits, no account.
+  const backtest = buildSubmission(
+    form({ mode: 'BACKTEST', risk, rangeFrom: '2024-01-01 00:00', rangeTo: '2024-01-01 06:00' }),
+    strategy,
+    NOW,
+  );
+  expect(backtest.ok && backtest.submission.input).not.toHaveProperty('risk');
 });
 
 it('builds a backtest over a UTC window and rejects empty or future windows', () => {
@@ -153,8 +230,20 @@ it('collects market data on any number of markets without a strategy', () => {
 });
 
 it('knows which server InputError fields it can show next to a control', () => {
-  for (const f of ['mode', 'params.period', 'markets[1]', 'fees.makerFee', 'rangeTo', 'initialBalance'])
+  for (const f of [
+    'mode',
+    'params.period',
+    'markets[1]',
+    'fees.makerFee',
+    'rangeTo',
+    'initialBalance',
+    'accountId',
+    'confirmLive',
+    'venue',
+    'risk.maxOrdersPerMinute',
+  ])
     expect(isFormField(f)).toBe(true);
   expect(isFormField('note')).toBe(false);
   expect(isFormField('params')).toBe(false);
+  expect(isFormField('risk')).toBe(false);
 });

@@ -1,12 +1,21 @@
+import type { AccountLike } from '../../live/accounts';
 import type { Mode } from '../session-model';
 import { type ParamField, type ParamValues, validateParams } from './params-schema';
+import { EMPTY_RISK, type RiskForm } from './risk-input';
+import { type Venue, type VenueInput, venueInputOf } from './venue-input';
 
 /** Everything the New session dialog holds, as typed by the user. */
 export interface CreateForm {
   mode: Mode;
   name: string;
-  /** LIVE only: the session name typed again. */
-  confirmName: string;
+  /** TEST only: paper fills or an exchange account (LIVE always trades on the exchange). */
+  venue: Venue;
+  /** The exchange account of a LIVE or exchange TEST session. */
+  accountId: string;
+  /** LIVE only: the phrase (venue-input.ts `LIVE_PHRASE`), typed. */
+  confirmLive: string;
+  /** TEST and LIVE: blank fields take the defaults. */
+  risk: RiskForm;
   strategy: string;
   /** One symbol per leg (MARKET: any number). */
   markets: string[];
@@ -38,7 +47,7 @@ export type Submission =
         params?: Record<string, unknown>;
         fees?: FeesInput;
         initialBalance?: number;
-      };
+      } & VenueInput;
     }
   | {
       kind: 'backtest';
@@ -59,7 +68,10 @@ export function emptyForm(mode: Mode, market: string): CreateForm {
   return {
     mode,
     name: '',
-    confirmName: '',
+    venue: 'SIMULATED',
+    accountId: '',
+    confirmLive: '',
+    risk: EMPTY_RISK,
     strategy: '',
     markets: [market],
     params: {},
@@ -74,7 +86,7 @@ export function emptyForm(mode: Mode, market: string): CreateForm {
 
 /** Whether an InputError `field` names a control of this form (else it is shown above the form). */
 export function isFormField(field: string): boolean {
-  return /^(mode|name|confirmName|strategy|markets(\[\d+\])?|params\..+|rangeFrom|rangeTo|fees\..+|initialBalance)$/.test(
+  return /^(mode|name|venue|accountId|confirmLive|risk\..+|strategy|markets(\[\d+\])?|params\..+|rangeFrom|rangeTo|fees\..+|initialBalance)$/.test(
     field,
   );
 }
@@ -140,11 +152,13 @@ export function buildSubmission(
   form: CreateForm,
   strategy: { name: string; legs: number; fields: readonly ParamField[] } | null,
   nowMs: number,
+  /** The exchange accounts the dialog offers (an exchange session must pick one of them). */
+  accounts: readonly AccountLike[] = [],
 ): { ok: true; submission: Submission } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = form.name.trim() || defaultName(form);
   if (name.length > 120) errors.name = 'at most 120 characters';
-  if (form.mode === 'LIVE' && form.confirmName.trim() !== name) errors.confirmName = `type “${name}” to confirm`;
+  const venue = venueInputOf(form, accounts, errors);
   const legs = strategy?.legs ?? 1;
   const markets = (form.mode === 'MARKET' ? form.markets : form.markets.slice(0, legs)).filter(Boolean);
   if (form.mode === 'MARKET') {
@@ -202,6 +216,7 @@ export function buildSubmission(
         markets,
         ...(form.mode === 'MARKET' || !strategy ? {} : { strategy: strategy.name, params }),
         ...extras,
+        ...venue,
       },
     },
   };

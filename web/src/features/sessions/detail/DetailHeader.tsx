@@ -4,10 +4,12 @@ import { formatDuration, formatMoney, signClass } from '../../../lib/format';
 import { HealthBadge } from '../HealthBadge';
 import { ModeBadge } from '../ModeBadge';
 import { SessionActions } from '../SessionActions';
+import { SessionNotices } from '../SessionNotices';
 import { StatusPill } from '../StatusPill';
 import { useSelectedSession } from '../selection';
 import { canBacktest, runtimeMs } from '../session-model';
 import { useSessionActions } from '../useSessionActions';
+import { VenueBadge } from '../VenueBadge';
 import { ComparePicker } from './ComparePicker';
 
 interface Props {
@@ -57,8 +59,9 @@ export function DetailHeader({ session: s, now, onClose }: Props) {
         </span>
       </div>
       <div className="detail-facts">
-        <ModeBadge mode={s.mode} />
+        <ModeBadge mode={s.mode} venue={s.venue} />
         <StatusPill status={s.status} />
+        <VenueBadge session={s} />
         <span>{s.strategy}</span>
         <span>{s.markets.join(' / ')}</span>
         <span title="runtime" data-testid="session-runtime">
@@ -74,7 +77,7 @@ export function DetailHeader({ session: s, now, onClose }: Props) {
           </button>
         )}
       </div>
-      {s.error && <div className="sc-error">{s.error}</div>}
+      <SessionNotices session={s} anyError />
       <div className="toolbar">
         <SessionActions session={s} onCloned={selected.open} />
         {canBacktest(s) && (

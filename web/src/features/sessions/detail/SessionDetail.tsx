@@ -6,6 +6,7 @@ import { EquityCharts } from './EquityCharts';
 import { LogsPanel } from './LogsPanel';
 import { NoteEditor } from './NoteEditor';
 import { ParamsView } from './ParamsView';
+import { RiskView } from './RiskView';
 import { RoundTripsTable } from './RoundTripsTable';
 import { SessionMetrics } from './SessionMetrics';
 import { useLiveSession } from './useLiveSession';
@@ -40,6 +41,7 @@ export function SessionDetail({ id, onClose }: { id: string; onClose: () => void
       <LogsPanel id={s.id} />
       <div className="detail-columns">
         <ParamsView session={s} />
+        <RiskView session={s} />
         <NoteEditor session={s} />
       </div>
     </div>
