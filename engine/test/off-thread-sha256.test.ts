@@ -24,6 +24,14 @@ describe('off-thread SHA-256 of archive segments', () => {
     expect((await sha256Keeping(small)).hex).toBe(expected(Uint8Array.of(1, 2, 3)));
   });
 
+  it('hashes a pooled SharedArrayBuffer on the worker in place, leaving the view usable', async () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(3 << 20), 0, (2 << 20) + 5).fill(9);
+    const r = await sha256Keeping(shared);
+    expect(r.hex).toBe(expected(shared.slice()));
+    expect(r.bytes).toBe(shared);
+    expect(shared.byteLength, 'a shared buffer is never transferred away').toBe((2 << 20) + 5);
+  });
+
   it('answers concurrent requests each with its own digest', async () => {
     const inputs = [1, 2, 3, 4].map((k) => new Uint8Array(2 << 20).fill(k));
     const want = inputs.map(expected);

@@ -1,5 +1,6 @@
 import { ArchiveFormatError, type BookColumns, decodeBookBatch, encodeBookBatch } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
+import { recycling, type SegmentBufferPool } from './segment-buffers.js';
 import {
   CorruptSegmentError,
   readAhead,
@@ -12,10 +13,20 @@ import type { ArchiveStore } from './store.js';
 
 /** Reads one book segment, checking its SHA-256 against the manifest before decoding it. */
 export async function readBookSegment(store: ArchiveStore, entry: SegmentEntry): Promise<BookColumns> {
-  const bytes = await readSegmentBytes(store, entry);
+  return (await readBookSegmentPooled(store, entry)).columns;
+}
+
+/** readBookSegment, keeping the bytes the columns view (a pooled buffer when `pool` is given). */
+async function readBookSegmentPooled(
+  store: ArchiveStore,
+  entry: SegmentEntry,
+  pool?: SegmentBufferPool,
+): Promise<{ columns: BookColumns; bytes: Uint8Array }> {
+  const bytes = await readSegmentBytes(store, entry, pool);
   try {
-    return decodeBookBatch(bytes);
+    return { columns: decodeBookBatch(bytes), bytes };
   } catch (err) {
+    pool?.release(bytes.buffer);
     throw new CorruptSegmentError(entry.key, err instanceof ArchiveFormatError ? err.message : String(err));
   }
 }
@@ -87,15 +98,27 @@ function spliceBook(older: BookColumns, newer: BookColumns): BookColumns {
   };
 }
 
-/** Every book segment of a market overlapping [fromMs, toMs), in time order, checksums verified. */
+/**
+ * Every book segment of a market overlapping [fromMs, toMs), in time order, checksums verified.
+ * With a `pool`, segments are read into reused buffers and those without a snapshot are skipped: a yielded batch's
+ * columns stay valid only until two more batches have been asked for ({@link recycling}).
+ */
 export async function* readBook(
   store: ArchiveStore,
   exchange: string,
   symbol: string,
   fromMs: number,
   toMs: number,
+  pool?: SegmentBufferPool,
 ): AsyncGenerator<BookColumns> {
-  yield* readAhead(segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs), (entry) =>
-    readBookSegment(store, entry),
+  const entries = segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs);
+  if (!pool) {
+    yield* readAhead(entries, (entry) => readBookSegment(store, entry));
+    return;
+  }
+  yield* recycling(
+    readAhead(entries, (entry) => readBookSegmentPooled(store, entry, pool)),
+    pool,
+    (c) => c.snapshotTimeNs.length === 0, // as the kernel's batch source, which times a book batch by its snapshot
   );
 }

@@ -18,15 +18,19 @@ export class LocalArchiveStore implements ArchiveStore {
     await rename(tmp, file);
   }
 
-  async get(key: string): Promise<Uint8Array> {
+  get(key: string): Promise<Uint8Array> {
+    // A buffer of its own: segments are decoded zero-copy from it and may be transferred to the
+    // checksum worker (off-thread-sha256.ts).
+    return this.getInto(key, (size) => new Uint8Array(new ArrayBuffer(size)));
+  }
+
+  async getInto(key: string, alloc: (bytes: number) => Uint8Array): Promise<Uint8Array> {
     try {
-      // The whole file in one read into a buffer of its own (readFile reads 512 KiB per thread-pool
-      // round trip): segments are decoded zero-copy from it and may be transferred to the
-      // checksum worker (off-thread-sha256.ts).
+      // The whole file in one read (readFile reads 512 KiB per thread-pool round trip).
       const fh = await open(this.file(key), 'r');
       try {
         const { size } = await fh.stat();
-        const bytes = new Uint8Array(new ArrayBuffer(size));
+        const bytes = alloc(size);
         let at = 0;
         while (at < size) {
           const { bytesRead } = await fh.read(bytes, at, size - at, at);

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 /**
  * SHA-256 of archive segments on a worker thread, so a replay checks the next segment while the
  * kernel runs the current one (with readAhead in segments.ts). The bytes are transferred to the
- * worker and back (zero-copy); buffers that share their memory, and small ones, are hashed here.
+ * worker and back (zero-copy); pooled `SharedArrayBuffer`s (segment-buffers.ts) are hashed in place;
+ * views that share an ordinary buffer with other data, and small ones, are hashed here.
  */
 
 /** Below this many bytes a round trip to the worker costs more than hashing here. */
@@ -14,12 +15,18 @@ const OFF_THREAD_MIN_BYTES = 1 << 20;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, buffer }) => {
+parentPort.on('message', ({ id, buffer, offset, length }) => {
+  if (buffer instanceof SharedArrayBuffer) {
+    // Shared (a pooled segment buffer): hashed in place, nothing to hand back.
+    parentPort.postMessage({ id, hex: createHash('sha256').update(new Uint8Array(buffer, offset, length)).digest('hex') });
+    return;
+  }
   const hex = createHash('sha256').update(new Uint8Array(buffer)).digest('hex');
   parentPort.postMessage({ id, hex, buffer }, [buffer]);
 });`;
 
-type Pending = { resolve: (r: { hex: string; bytes: Uint8Array }) => void; reject: (e: Error) => void };
+/** `bytes` is null for a shared buffer: the caller's view stays valid. */
+type Pending = { resolve: (r: { hex: string; bytes: Uint8Array | null }) => void; reject: (e: Error) => void };
 
 let worker: Worker | null = null;
 const pending = new Map<number, Pending>();
@@ -29,11 +36,11 @@ function hasher(): Worker {
   if (worker) return worker;
   // No loaders (tsx) in the worker: its source is plain JS, and a loader thread would keep the process alive.
   const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-  w.on('message', (m: { id: number; hex: string; buffer: ArrayBuffer }) => {
+  w.on('message', (m: { id: number; hex: string; buffer?: ArrayBuffer }) => {
     const p = pending.get(m.id);
     pending.delete(m.id);
     if (pending.size === 0) w.unref();
-    p?.resolve({ hex: m.hex, bytes: new Uint8Array(m.buffer) });
+    p?.resolve({ hex: m.hex, bytes: m.buffer ? new Uint8Array(m.buffer) : null });
   });
   const fail = (err: Error) => {
     worker = null;
@@ -57,16 +64,19 @@ const hashHere = (bytes: Uint8Array) => ({ hex: createHash('sha256').update(byte
  */
 export async function sha256Keeping(bytes: Uint8Array): Promise<{ hex: string; bytes: Uint8Array }> {
   const buffer = bytes.buffer;
+  const shared = buffer instanceof SharedArrayBuffer;
   const owned = buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
-  if (!owned || bytes.byteLength < OFF_THREAD_MIN_BYTES) return hashHere(bytes);
+  if (!(owned || shared) || bytes.byteLength < OFF_THREAD_MIN_BYTES) return hashHere(bytes);
   const id = nextId++;
   try {
-    return await new Promise((resolve, reject) => {
+    const r = await new Promise<{ hex: string; bytes: Uint8Array | null }>((resolve, reject) => {
       const w = hasher();
       if (pending.size === 0) w.ref();
       pending.set(id, { resolve, reject });
-      w.postMessage({ id, buffer }, [buffer]);
+      if (shared) w.postMessage({ id, buffer, offset: bytes.byteOffset, length: bytes.byteLength });
+      else w.postMessage({ id, buffer }, [buffer as ArrayBuffer]);
     });
+    return { hex: r.hex, bytes: r.bytes ?? bytes };
   } catch (err) {
     // The worker is gone; the buffer may have gone with it, so this one read fails as unreadable.
     throw new Error(`cannot checksum the segment: ${(err as Error).message}`);

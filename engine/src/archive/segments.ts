@@ -12,6 +12,7 @@ import {
   segmentKey,
 } from './layout.js';
 import { sha256Keeping } from './off-thread-sha256.js';
+import type { SegmentBufferPool } from './segment-buffers.js';
 import { ArchiveObjectNotFoundError, type ArchiveStore } from './store.js';
 
 /** A segment that fails its checksum or cannot be decoded: named, with the reason. */
@@ -79,23 +80,44 @@ export async function readManifest(store: ArchiveStore, key: string): Promise<Ma
   return parsed.data;
 }
 
-/** A segment's decoded (decompressed) bytes, after checking size and SHA-256 against the manifest. */
-export async function readSegmentBytes(store: ArchiveStore, entry: SegmentEntry): Promise<Uint8Array> {
+/**
+ * A segment's decoded (decompressed) bytes, after checking size and SHA-256 against the manifest.
+ * With a `pool` (and a store that can read into it) the bytes may live in a pooled buffer: the
+ * caller gives it back with `pool.release(bytes.buffer)` once done with everything decoded from it.
+ */
+export async function readSegmentBytes(
+  store: ArchiveStore,
+  entry: SegmentEntry,
+  pool?: SegmentBufferPool,
+): Promise<Uint8Array> {
   let stored: Uint8Array;
   try {
-    stored = await store.get(entry.key);
+    stored =
+      pool && store.getInto ? await store.getInto(entry.key, (n) => pool.acquire(n)) : await store.get(entry.key);
   } catch (err) {
     if (err instanceof ArchiveObjectNotFoundError) throw new CorruptSegmentError(entry.key, 'missing');
     throw err;
   }
+  try {
+    return await checkAndUnpack(entry, stored, pool);
+  } catch (err) {
+    pool?.release(stored.buffer);
+    throw err;
+  }
+}
+
+async function checkAndUnpack(entry: SegmentEntry, stored: Uint8Array, pool?: SegmentBufferPool): Promise<Uint8Array> {
   if (stored.length !== entry.bytes) {
     throw new CorruptSegmentError(entry.key, `size ${stored.length} B, manifest says ${entry.bytes} B (truncated?)`);
   }
   const checked = await sha256Keeping(stored);
   stored = checked.bytes;
   if (checked.hex !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
+  if (entry.compression === 'none') return stored;
   try {
-    return await unpack[entry.compression](stored);
+    const unpacked = await unpack[entry.compression](stored);
+    pool?.release(stored.buffer); // decompressed into a buffer of its own
+    return unpacked;
   } catch (err) {
     throw new CorruptSegmentError(entry.key, `cannot ${entry.compression}-decompress: ${(err as Error).message}`);
   }

@@ -9,6 +9,11 @@ export interface ArchiveStore {
   put(key: string, body: Uint8Array): Promise<void>;
   /** The whole object; throws {@link ArchiveObjectNotFoundError} when absent. */
   get(key: string): Promise<Uint8Array>;
+  /**
+   * The whole object read into memory `alloc(size)` provides (a pooled buffer, segment-buffers.ts);
+   * optional: stores without it are read with {@link get}. Same errors as `get`.
+   */
+  getInto?(key: string, alloc: (bytes: number) => Uint8Array): Promise<Uint8Array>;
   /** Every object whose key starts with `prefix`, sorted by key. */
   list(prefix: string): Promise<{ key: string; size: number }[]>;
   delete(key: string): Promise<void>;

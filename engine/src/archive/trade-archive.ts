@@ -1,5 +1,6 @@
 import { ArchiveFormatError, decodeTradeBatch, encodeTradeBatch, type TradeColumns } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
+import { recycling, type SegmentBufferPool } from './segment-buffers.js';
 import {
   CorruptSegmentError,
   readAhead,
@@ -14,10 +15,20 @@ export { CorruptSegmentError } from './segments.js';
 
 /** Reads one trade segment, checking its SHA-256 against the manifest before decoding it. */
 export async function readSegment(store: ArchiveStore, entry: SegmentEntry): Promise<TradeColumns> {
-  const bytes = await readSegmentBytes(store, entry);
+  return (await readTradeSegmentPooled(store, entry)).columns;
+}
+
+/** readSegment, keeping the bytes the columns view (a pooled buffer when `pool` is given). */
+async function readTradeSegmentPooled(
+  store: ArchiveStore,
+  entry: SegmentEntry,
+  pool?: SegmentBufferPool,
+): Promise<{ columns: TradeColumns; bytes: Uint8Array }> {
+  const bytes = await readSegmentBytes(store, entry, pool);
   try {
-    return decodeTradeBatch(bytes);
+    return { columns: decodeTradeBatch(bytes), bytes };
   } catch (err) {
+    pool?.release(bytes.buffer);
     throw new CorruptSegmentError(entry.key, err instanceof ArchiveFormatError ? err.message : String(err));
   }
 }
@@ -86,15 +97,27 @@ function mergeBatches(a: TradeColumns, b: TradeColumns): TradeColumns {
   };
 }
 
-/** Every trade segment of a market overlapping [fromMs, toMs), in time order, checksums verified. */
+/**
+ * Every trade segment of a market overlapping [fromMs, toMs), in time order, checksums verified.
+ * With a `pool`, segments are read into reused buffers and empty ones are skipped: a yielded batch's
+ * columns stay valid only until two more batches have been asked for ({@link recycling}).
+ */
 export async function* readTrades(
   store: ArchiveStore,
   exchange: string,
   symbol: string,
   fromMs: number,
   toMs: number,
+  pool?: SegmentBufferPool,
 ): AsyncGenerator<TradeColumns> {
-  yield* readAhead(segmentsIn(store, { exchange, symbol, kind: 'trades' }, fromMs, toMs), (entry) =>
-    readSegment(store, entry),
+  const entries = segmentsIn(store, { exchange, symbol, kind: 'trades' }, fromMs, toMs);
+  if (!pool) {
+    yield* readAhead(entries, (entry) => readSegment(store, entry));
+    return;
+  }
+  yield* recycling(
+    readAhead(entries, (entry) => readTradeSegmentPooled(store, entry, pool)),
+    pool,
+    (c) => c.timeNs.length === 0,
   );
 }

@@ -1,6 +1,7 @@
 import type { BookColumns, TradeColumns } from '@hm/schemas';
 import { readBook } from '../archive/book-archive.js';
 import { HOUR_MS } from '../archive/layout.js';
+import { SegmentBufferPool } from '../archive/segment-buffers.js';
 import type { ArchiveStore } from '../archive/store.js';
 import { readTrades } from '../archive/trade-archive.js';
 
@@ -55,9 +56,12 @@ export class ArchiveBatchSource implements MarketDataSource {
       const t = 'ids' in c ? c.timeNs[0] : c.snapshotTimeNs[0];
       return t === undefined ? Number.POSITIVE_INFINITY : Math.floor(Number(t / 1_000_000n) / HOUR_MS) * HOUR_MS;
     };
+    // Reused segment buffers: the kernel is done with a batch before it asks for the one after the
+    // next, and this source holds at most one segment per stream ahead (the heads below).
+    const pool = new SegmentBufferPool(4 * r.markets.length * (r.book ? 2 : 1));
     const streams = r.markets.map((symbol) => ({
-      trades: readTrades(r.store, r.exchange, symbol, r.fromMs, r.toMs)[Symbol.asyncIterator](),
-      book: r.book ? readBook(r.store, r.exchange, symbol, r.fromMs, r.toMs)[Symbol.asyncIterator]() : null,
+      trades: readTrades(r.store, r.exchange, symbol, r.fromMs, r.toMs, pool)[Symbol.asyncIterator](),
+      book: r.book ? readBook(r.store, r.exchange, symbol, r.fromMs, r.toMs, pool)[Symbol.asyncIterator]() : null,
     }));
     type Head<T> = { value: T; hour: number } | null;
     const next = async <T extends TradeColumns | BookColumns>(it: AsyncIterator<T> | null): Promise<Head<T>> => {
