@@ -34,8 +34,8 @@ interface Book {
   lots: Lot[];
   /** BitMEX average entry (harmonic for inverse), informational; null when flat. */
   avgEntry: number | null;
-  /** Latest price for unrealised P&L, quote currency; null until marked or filled. */
-  markPrice: number | null;
+  /** Latest price for unrealised P&L, quote currency; NaN until marked or filled (a number field: marking allocates nothing). */
+  markPrice: number;
 }
 
 /**
@@ -67,7 +67,7 @@ export class Portfolio implements PortfolioPort {
       if (inst.settleCurrency !== options.currency && !options.fx) {
         throw new Error(`${inst.symbol} settles in ${inst.settleCurrency}; a ${options.currency} session needs fx`);
       }
-      const book: Book = { inst, sign: 0, lots: [], avgEntry: null, markPrice: null };
+      const book: Book = { inst, sign: 0, lots: [], avgEntry: null, markPrice: Number.NaN };
       this.books.set(inst.symbol, book);
       this.bookList.push(book);
     }
@@ -127,7 +127,7 @@ export class Portfolio implements PortfolioPort {
     this.cash -= fill.fee * rate;
     this.fees += fill.fee * rate;
     // Until the kernel marks the market, the latest fill price is the best price we know.
-    if (book.markPrice === null) book.markPrice = fill.price;
+    if (Number.isNaN(book.markPrice)) book.markPrice = fill.price;
   }
 
   /**
@@ -188,7 +188,7 @@ export class Portfolio implements PortfolioPort {
     let total = 0;
     for (let b = 0; b < this.bookList.length; b++) {
       const book = this.bookList[b] as Book;
-      if (book.sign === 0 || book.markPrice === null) continue;
+      if (book.sign === 0 || Number.isNaN(book.markPrice)) continue;
       let pnl = 0;
       for (let l = 0; l < book.lots.length; l++) {
         const lot = book.lots[l] as (typeof book.lots)[number];
@@ -241,7 +241,7 @@ export class Portfolio implements PortfolioPort {
 
   /** Value of a book's open contracts at its mark, session currency (0 when flat or never priced). */
   private positionValue(book: Book): number {
-    if (book.sign === 0 || book.markPrice === null) return 0;
+    if (book.sign === 0 || Number.isNaN(book.markPrice)) return 0;
     return contractValue(book.inst, openQty(book.lots), book.markPrice) * this.rate(book.inst);
   }
 

@@ -55,8 +55,8 @@ export interface SimMarket {
   readonly fees: FeeRates;
   /** The market's book as last handed to `onBook` (the kernel's object: read, never changed). */
   book: OrderBook | null;
-  /** Last trade price, quote currency; null before the first trade. */
-  lastPrice: number | null;
+  /** Last trade price, quote currency; NaN before the first (a number field: no allocation per trade). */
+  lastPrice: number;
   /** Resting buys, best (highest) price first, then time priority. */
   readonly buys: RestingOrder[];
   /** Resting sells, best (lowest) price first, then time priority. */

@@ -79,7 +79,7 @@ export class SimulatedVenue implements ExecutionVenue {
         inst,
         fees: { maker: fees.maker, taker: fees.taker },
         book: null,
-        lastPrice: null,
+        lastPrice: Number.NaN,
         buys: [],
         sells: [],
         unsettled: 0,
@@ -111,7 +111,11 @@ export class SimulatedVenue implements ExecutionVenue {
     m.lastPrice = trade.price;
     if (!this.pending.isEmpty) this.processDue(trade.timeMs);
     const orders = trade.side === 1 ? m.sells : m.buys;
-    if (orders.length === 0) return;
+    if (orders.length !== 0) this.matchResting(m, orders, trade);
+  }
+
+  /** Out of line: its closures would make every `onTrade` call allocate a context. */
+  private matchResting(m: SimMarket, orders: RestingOrder[], trade: TradeView): void {
     matchTrade(
       orders,
       trade,
@@ -201,7 +205,7 @@ export class SimulatedVenue implements ExecutionVenue {
     const ref: FillRef = { orderId: p.orderId, tag: intent.tag, side: intent.side };
     const book = m.book;
     if (book === null || book.depth(intent.side === 'buy' ? 'ask' : 'bid') === 0) {
-      if (m.lastPrice === null) return 'no liquidity: empty book and no trade yet';
+      if (Number.isNaN(m.lastPrice)) return 'no liquidity: empty book and no trade yet';
       // Nothing to walk: the last print's price is the best estimate the simulation has.
       this.ledger.fill(m, ref, m.lastPrice, qty, 'taker', nowMs);
       return null;
