@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const sums = (c: TradeColumns) => [c.size.length, c.size.reduce((a, b) => a + b, 0), c.priceTicks[0]];
+const sums = (c: TradeColumns) => [c.size.length, c.size.reduce((a, b) => a + b, 0), c.priceTicks[0] ?? Number.NaN];
 
 describe('pooled segment reads', () => {
   it('yields the same columns as a plain read, each valid until two more were asked for, with buffers reused', async () => {

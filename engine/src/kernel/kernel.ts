@@ -79,7 +79,16 @@ export class Kernel {
     for (const c of o.candles) this.legs[c.leg]?.candles.push(new CandleSeries(c.leg, c.period));
     const first = this.legs[0];
     if (!first) throw new RangeError('a session trades at least one market');
-    this.bookView = { symbol: '', timeMs: 0, tickSize: 0, book: first.book };
+    this.bookView = {
+      symbol: '',
+      timeMs: 0,
+      tickSize: 0,
+      book: first.book,
+      changeSide: 0,
+      changeTicks: 0,
+      changeSize: 0,
+      changePrevSize: 0,
+    };
     this.every = o.equityEveryMs ?? 60_000;
     this.nextEquityMs = Math.floor(o.fromMs / this.every) * this.every + this.every;
     this.nextFundingMs = nextFundingAfter(o.fromMs);
@@ -294,6 +303,10 @@ export class Kernel {
       v.timeMs = timeMs;
       v.tickSize = g.inst.tickSize;
       v.book = g.book;
+      v.changeSide = g.changeSide;
+      v.changeTicks = g.changeTicks;
+      v.changeSize = g.changeSize;
+      v.changePrevSize = g.changePrevSize;
       const answer = o.strategy.onBook?.(v, this.ctx);
       if (answer) this.route(answer);
     }

@@ -69,8 +69,15 @@ export class LegState {
     return this.bookTick === this.inst.tickSize ? t : toTicks(fromTicks(t, this.bookTick), this.inst.tickSize);
   }
 
+  /** The last book change (see `BookView.changeSide`): side 0 = snapshot or unknown. */
+  changeSide: 0 | 1 | -1 = 0;
+  changeTicks = 0;
+  changeSize = 0;
+  changePrevSize = 0;
+
   /** Replaces the book with snapshot `k` of the loaded batch. */
   applySnapshot(k: number): void {
+    this.changeSide = 0;
     const c = this.bookCols;
     if (!c) return;
     this.book.clear();
@@ -82,14 +89,17 @@ export class LegState {
 
   /** Applies delta `k` of the loaded batch; false when its price is off the instrument's tick. */
   applyDelta(k: number): boolean {
+    this.changeSide = 0;
     const c = this.bookCols;
     if (!c) return false;
     const ticks = this.bookTicks(c.deltaPriceTicks[k] ?? 0);
     if (ticks === null) return false;
-    const side = (c.deltaSide[k] ?? 1) > 0 ? 'bid' : 'ask';
+    const bid = (c.deltaSide[k] ?? 1) > 0;
     const size = c.deltaSize[k] ?? 0;
-    if (size === 0) this.book.remove(side, ticks);
-    else this.book.set(side, ticks, size);
+    this.changePrevSize = this.book.set(bid ? 'bid' : 'ask', ticks, size);
+    this.changeSide = bid ? 1 : -1;
+    this.changeTicks = ticks;
+    this.changeSize = size > 0 ? size : 0;
     return true;
   }
 }

@@ -45,22 +45,29 @@ class BookSideLevels {
     return this.sizes.get(ticks) ?? 0;
   }
 
-  set(ticks: number, size: number): void {
+  /** Returns the level's previous size (0 when it is new). */
+  set(ticks: number, size: number): number {
     const key = ticks * this.sign;
     const at = this.lowerBound(key);
-    if (this.sizes.has(ticks)) this.vals[at] = size;
+    const prev = this.sizes.get(ticks);
+    if (prev !== undefined) this.vals[at] = size;
     else {
       this.keys.splice(at, 0, key);
       this.vals.splice(at, 0, size);
     }
     this.sizes.set(ticks, size);
+    return prev ?? 0;
   }
 
-  remove(ticks: number): void {
-    if (!this.sizes.delete(ticks)) return;
+  /** Returns the removed level's size (0 when there was none). */
+  remove(ticks: number): number {
+    const prev = this.sizes.get(ticks);
+    if (prev === undefined) return 0;
+    this.sizes.delete(ticks);
     const at = this.lowerBound(ticks * this.sign);
     this.keys.splice(at, 1);
     this.vals.splice(at, 1);
+    return prev;
   }
 
   clear(): void {
@@ -106,17 +113,20 @@ export class OrderBook {
 
   constructor(readonly symbol: string) {}
 
-  /** Sets a level's absolute size in contracts; a size <= 0 removes the level. */
-  set(side: BookSide, priceTicks: number, size: number): void {
+  /**
+   * Sets a level's absolute size in contracts; a size <= 0 removes the level. Returns the level's
+   * previous size (0 when it had none), for callers that keep running sums.
+   */
+  set(side: BookSide, priceTicks: number, size: number): number {
     checkTicks(priceTicks);
     if (Number.isNaN(size)) throw new RangeError(`size must be a number (got NaN at ${priceTicks} ticks)`);
-    if (size <= 0) this.levelsOf(side).remove(priceTicks);
-    else this.levelsOf(side).set(priceTicks, size);
+    return size <= 0 ? this.levelsOf(side).remove(priceTicks) : this.levelsOf(side).set(priceTicks, size);
   }
 
-  remove(side: BookSide, priceTicks: number): void {
+  /** Removes a level; returns its size (0 when there was none). */
+  remove(side: BookSide, priceTicks: number): number {
     checkTicks(priceTicks);
-    this.levelsOf(side).remove(priceTicks);
+    return this.levelsOf(side).remove(priceTicks);
   }
 
   clear(): void {

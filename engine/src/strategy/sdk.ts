@@ -39,6 +39,17 @@ export interface BookView {
   tickSize: number;
   /** The kernel's book (integer ticks): read it, never change it. */
   book: OrderBook;
+  /**
+   * The level this event changed, for strategies that keep running sums instead of walking the
+   * book: 1 (bid) or −1 (ask); 0 when the whole book was replaced (a snapshot) or the change is
+   * unknown, so anything derived from the book must be recomputed.
+   */
+  changeSide: 0 | 1 | -1;
+  /** Price of the changed level, integer ticks (when `changeSide` ≠ 0). */
+  changeTicks: number;
+  /** Its size now (0 = removed) and before the change, contracts (when `changeSide` ≠ 0). */
+  changeSize: number;
+  changePrevSize: number;
 }
 
 /** A closed candle (prices in the quote currency, volume in contracts). Reused between calls. */
