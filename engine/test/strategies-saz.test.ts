@@ -28,7 +28,16 @@ function makeBook(inBandBid: number, inBandAsk: number): OrderBook {
 }
 
 function view(book: OrderBook, timeMs: number): BookView {
-  return { symbol: 'XBTUSD', timeMs, tickSize: 0.5, book };
+  return {
+    symbol: 'XBTUSD',
+    timeMs,
+    tickSize: 0.5,
+    book,
+    changeSide: 0,
+    changeTicks: 0,
+    changeSize: 0,
+    changePrevSize: 0,
+  };
 }
 
 describe('SazBot', () => {
@@ -121,5 +130,58 @@ describe('SazBot', () => {
     empty.set('bid', 20_000, 1_000);
     empty.set('ask', 20_002, 1);
     expect(bot.onBook?.(view(empty, 0), ctx)).toBeUndefined();
+  });
+});
+
+describe('SazBot running band sums', () => {
+  it('decides on every event exactly as walking the whole book would, through level changes, new bests and removals', () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const params = sazBot.params.parse({ band_min: 0.001, band_max: 0.01, entry_ratio: 1.05 });
+    const ctxA = fakeCtx(['XBTUSD']);
+    const ctxB = fakeCtx(['XBTUSD']);
+    const running = sazBot.create(params, ctxA.markets);
+    const walking = sazBot.create(params, ctxB.markets);
+    const book = new OrderBook('XBTUSD');
+    for (let k = 1; k <= 40; k++) {
+      book.set('bid', 20_000 - k * 5, 100 * k);
+      book.set('ask', 20_000 + k * 5, 100 * k);
+    }
+    let entries = 0;
+    let exits = 0;
+    for (let e = 0; e < 5_000; e++) {
+      const bid = rnd() < 0.5;
+      // Mostly changes inside the book, sometimes a new best or a removal (size 0).
+      const ticks = bid ? 20_000 - Math.floor(rnd() * 220) : 20_000 + 1 + Math.floor(rnd() * 220);
+      const size = rnd() < 0.15 ? 0 : 100 * (1 + Math.floor(rnd() * 60));
+      if (bid && ticks >= (book.bestAsk() ?? Number.POSITIVE_INFINITY)) continue;
+      if (!bid && ticks <= (book.bestBid() ?? Number.NEGATIVE_INFINITY)) continue;
+      const prev = book.set(bid ? 'bid' : 'ask', ticks, size);
+      const base = { symbol: 'XBTUSD', timeMs: e, tickSize: 0.5, book };
+      const a = running.onBook?.(
+        { ...base, changeSide: bid ? 1 : -1, changeTicks: ticks, changeSize: size, changePrevSize: prev },
+        ctxA,
+      );
+      const b = walking.onBook?.({ ...base, changeSide: 0, changeTicks: 0, changeSize: 0, changePrevSize: 0 }, ctxB);
+      expect(a, `event ${e}`).toEqual(b);
+      // Fill whatever was sent at once, on both, so positions move and both entries and exits happen.
+      for (const [bot, ctx] of [
+        [running, ctxA],
+        [walking, ctxB],
+      ] as const) {
+        const intent = (bot === running ? a : b)?.[0];
+        if (!intent || intent.kind !== 'market') continue;
+        ctx.nowMs = e;
+        bot.onFill?.({ ...fill(intent.side, intent.tag ?? '', e), qty: intent.qty }, ctx);
+        const pos = ctx.positions.get('XBTUSD') ?? 0;
+        ctx.positions.set('XBTUSD', pos + (intent.side === 'buy' ? intent.qty : -intent.qty));
+        if (bot === running) intent.tag === 'entry' ? entries++ : exits++;
+      }
+    }
+    expect(entries, 'the sequence exercises entries').toBeGreaterThan(5);
+    expect(exits, 'and exits').toBeGreaterThan(5);
   });
 });

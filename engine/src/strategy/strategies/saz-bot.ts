@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Intents, StrategyContext, StrategyDefinition, StrategyInstance } from '../sdk.js';
+import type { BookView, Intents, StrategyContext, StrategyDefinition, StrategyInstance } from '../sdk.js';
 import { ALL_MODES, closeLegs, commonParams, market, PendingGuard } from './common.js';
 
 /**
@@ -15,7 +15,10 @@ import { ALL_MODES, closeLegs, commonParams, market, PendingGuard } from './comm
  * - Timeout: `timeout_s` after the first entry fill, the position is closed (a timer fires then;
  *   book events check it too).
  * - No new order while one is pending (sent, not fully filled; see `PendingGuard`).
- * The book is read with `OrderBook.forEachLevel` through visitors built once: no allocation per event.
+ * The band sums are kept running: while the best bid and ask (so mid and the bands) stand, an
+ * event that changes one level adds its size change when the level is in a band (integer sizes
+ * only, so the sums stay exact); a snapshot, a new best or a fractional size walks the book again
+ * with `OrderBook.forEachLevel` through visitors built once. No allocation per event either way.
  * Defaults: `band_min` 0.01, `band_max` 0.25, `entry_ratio` 1.5, `timeout_s` 300,
  * `eval_interval_ms` 0, `trade_size` 100, `leverage` 1.
  */
@@ -88,6 +91,51 @@ export const sazBot: StrategyDefinition<typeof sazBotParams> = {
       return true;
     };
 
+    // Running band sums (contracts) and the bands (ticks) of the best bid / ask they belong to.
+    let sumsBid = Number.NaN;
+    let sumsAsk = Number.NaN;
+    let bidSum = 0;
+    let askSum = 0;
+    let bidLo = 0;
+    let bidHi = 0;
+    let askLo = 0;
+    let askHi = 0;
+
+    /** Brings the band sums up to date with this event's book; false when a side is empty. */
+    function updateSums(view: BookView): boolean {
+      const book = view.book;
+      const bid = book.bestBid();
+      const ask = book.bestAsk();
+      if (bid === null || ask === null) {
+        sumsBid = Number.NaN;
+        return false;
+      }
+      const d = view.changeSize - view.changePrevSize;
+      if (bid === sumsBid && ask === sumsAsk && view.changeSide !== 0 && Number.isInteger(d)) {
+        const t = view.changeTicks;
+        if (view.changeSide === 1) {
+          if (t >= bidLo && t <= bidHi) bidSum += d;
+        } else if (t >= askLo && t <= askHi) askSum += d;
+        return true;
+      }
+      const mid = (bid + ask) / 2;
+      bidLo = lo = mid * (1 - params.band_max);
+      bidHi = hi = mid * (1 - params.band_min);
+      sum = 0;
+      book.forEachLevel('bid', visitBids);
+      bidSum = sum;
+      askLo = lo = mid * (1 + params.band_min);
+      askHi = hi = mid * (1 + params.band_max);
+      sum = 0;
+      book.forEachLevel('ask', visitAsks);
+      askSum = sum;
+      // Running updates only from integer sums (exact in doubles); otherwise walk every time.
+      const exact = Number.isInteger(bidSum) && Number.isInteger(askSum);
+      sumsBid = exact ? bid : Number.NaN;
+      sumsAsk = ask;
+      return true;
+    }
+
     function exit(ctx: StrategyContext): Intents {
       entryMs = Number.NaN;
       return closeLegs(ctx, legs, pending);
@@ -96,26 +144,14 @@ export const sazBot: StrategyDefinition<typeof sazBotParams> = {
     return {
       onBook(view, ctx) {
         if (view.symbol !== symbol) return undefined;
+        // Every event of our book moves the sums, also those that are not evaluated.
+        const sided = updateSums(view);
         if (params.eval_interval_ms > 0 && view.timeMs - lastEvalMs < params.eval_interval_ms) return undefined;
         lastEvalMs = view.timeMs;
         if (pending.active(ctx.nowMs)) return undefined;
         const pos = ctx.position(symbol);
         if (pos !== 0 && ctx.nowMs - entryMs >= timeoutMs) return exit(ctx);
-        const book = view.book;
-        const bid = book.bestBid();
-        const ask = book.bestAsk();
-        if (bid === null || ask === null) return undefined;
-        const mid = (bid + ask) / 2;
-        lo = mid * (1 - params.band_max);
-        hi = mid * (1 - params.band_min);
-        sum = 0;
-        book.forEachLevel('bid', visitBids);
-        const bidSum = sum;
-        lo = mid * (1 + params.band_min);
-        hi = mid * (1 + params.band_max);
-        sum = 0;
-        book.forEachLevel('ask', visitAsks);
-        const askSum = sum;
+        if (!sided) return undefined;
         if (bidSum === 0 && askSum === 0) return undefined;
         // ratio = bidSum / askSum, compared multiplied out: exact at the thresholds, no division by 0.
         if (pos === 0) {
