@@ -1,5 +1,6 @@
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FileReadError, readFileHashed } from './off-thread-sha256.js';
 import { ArchiveObjectNotFoundError, type ArchiveStore, assertKey } from './store.js';
 
 /** The archive in a local folder; writes go to a temp file then rename, so a reader never sees half an object. */
@@ -18,19 +19,15 @@ export class LocalArchiveStore implements ArchiveStore {
     await rename(tmp, file);
   }
 
-  get(key: string): Promise<Uint8Array> {
-    // A buffer of its own: segments are decoded zero-copy from it and may be transferred to the
-    // checksum worker (off-thread-sha256.ts).
-    return this.getInto(key, (size) => new Uint8Array(new ArrayBuffer(size)));
-  }
-
-  async getInto(key: string, alloc: (bytes: number) => Uint8Array): Promise<Uint8Array> {
+  async get(key: string): Promise<Uint8Array> {
     try {
-      // The whole file in one read (readFile reads 512 KiB per thread-pool round trip).
+      // The whole file in one read into a buffer of its own (readFile reads 512 KiB per thread-pool
+      // round trip): segments are decoded zero-copy from it and may be transferred to the
+      // checksum worker (off-thread-sha256.ts).
       const fh = await open(this.file(key), 'r');
       try {
         const { size } = await fh.stat();
-        const bytes = alloc(size);
+        const bytes = new Uint8Array(new ArrayBuffer(size));
         let at = 0;
         while (at < size) {
           const { bytesRead } = await fh.read(bytes, at, size - at, at);
@@ -43,6 +40,17 @@ export class LocalArchiveStore implements ArchiveStore {
       }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new ArchiveObjectNotFoundError(this.location, key);
+      throw err;
+    }
+  }
+
+  async readHashed(key: string, into: Uint8Array): Promise<{ size: number; sha256: string }> {
+    try {
+      const r = await readFileHashed(this.file(key), into);
+      return { size: r.size, sha256: r.hex };
+    } catch (err) {
+      if (err instanceof FileReadError && err.code === 'ENOENT')
+        throw new ArchiveObjectNotFoundError(this.location, key);
       throw err;
     }
   }

@@ -82,42 +82,71 @@ export async function readManifest(store: ArchiveStore, key: string): Promise<Ma
 
 /**
  * A segment's decoded (decompressed) bytes, after checking size and SHA-256 against the manifest.
- * With a `pool` (and a store that can read into it) the bytes may live in a pooled buffer: the
- * caller gives it back with `pool.release(bytes.buffer)` once done with everything decoded from it.
+ * With a `pool` (and a store that can read into it off the main thread) the bytes may live in a
+ * pooled buffer: the caller gives it back with `pool.release(bytes.buffer)` once done with
+ * everything decoded from it.
  */
 export async function readSegmentBytes(
   store: ArchiveStore,
   entry: SegmentEntry,
   pool?: SegmentBufferPool,
 ): Promise<Uint8Array> {
+  if (pool && store.readHashed) return readPooled(store, entry, pool, store.readHashed.bind(store));
   let stored: Uint8Array;
   try {
-    stored =
-      pool && store.getInto ? await store.getInto(entry.key, (n) => pool.acquire(n)) : await store.get(entry.key);
+    stored = await store.get(entry.key);
   } catch (err) {
-    if (err instanceof ArchiveObjectNotFoundError) throw new CorruptSegmentError(entry.key, 'missing');
-    throw err;
+    throw missingOr(entry, err);
   }
+  checkSize(entry, stored.length);
+  const checked = await sha256Keeping(stored);
+  stored = checked.bytes;
+  checkHash(entry, checked.hex);
+  return unpackSegment(entry, stored);
+}
+
+/** Read and hashed into a pooled buffer off the main thread (one worker round trip). */
+async function readPooled(
+  store: ArchiveStore,
+  entry: SegmentEntry,
+  pool: SegmentBufferPool,
+  readHashed: NonNullable<ArchiveStore['readHashed']>,
+): Promise<Uint8Array> {
+  const into = pool.acquire(entry.bytes);
   try {
-    return await checkAndUnpack(entry, stored, pool);
+    let r: { size: number; sha256: string };
+    try {
+      r = await readHashed(entry.key, into);
+    } catch (err) {
+      throw missingOr(entry, err);
+    }
+    checkSize(entry, r.size);
+    checkHash(entry, r.sha256);
+    const bytes = await unpackSegment(entry, into);
+    if (bytes !== into) pool.release(into.buffer); // decompressed into a buffer of its own
+    return bytes;
   } catch (err) {
-    pool?.release(stored.buffer);
+    pool.release(into.buffer);
     throw err;
   }
 }
 
-async function checkAndUnpack(entry: SegmentEntry, stored: Uint8Array, pool?: SegmentBufferPool): Promise<Uint8Array> {
-  if (stored.length !== entry.bytes) {
-    throw new CorruptSegmentError(entry.key, `size ${stored.length} B, manifest says ${entry.bytes} B (truncated?)`);
-  }
-  const checked = await sha256Keeping(stored);
-  stored = checked.bytes;
-  if (checked.hex !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
+const missingOr = (entry: SegmentEntry, err: unknown) =>
+  err instanceof ArchiveObjectNotFoundError ? new CorruptSegmentError(entry.key, 'missing') : err;
+
+function checkSize(entry: SegmentEntry, size: number): void {
+  if (size !== entry.bytes)
+    throw new CorruptSegmentError(entry.key, `size ${size} B, manifest says ${entry.bytes} B (truncated?)`);
+}
+
+function checkHash(entry: SegmentEntry, hex: string): void {
+  if (hex !== entry.sha256) throw new CorruptSegmentError(entry.key, 'SHA-256 mismatch');
+}
+
+async function unpackSegment(entry: SegmentEntry, stored: Uint8Array): Promise<Uint8Array> {
   if (entry.compression === 'none') return stored;
   try {
-    const unpacked = await unpack[entry.compression](stored);
-    pool?.release(stored.buffer); // decompressed into a buffer of its own
-    return unpacked;
+    return await unpack[entry.compression](stored);
   } catch (err) {
     throw new CorruptSegmentError(entry.key, `cannot ${entry.compression}-decompress: ${(err as Error).message}`);
   }

@@ -10,10 +10,12 @@ export interface ArchiveStore {
   /** The whole object; throws {@link ArchiveObjectNotFoundError} when absent. */
   get(key: string): Promise<Uint8Array>;
   /**
-   * The whole object read into memory `alloc(size)` provides (a pooled buffer, segment-buffers.ts);
-   * optional: stores without it are read with {@link get}. Same errors as `get`.
+   * Reads the object into `into` (a pooled buffer view, segment-buffers.ts) and hashes it, both
+   * off the main thread; optional (stores without it are read with {@link get}). Returns the
+   * object's size in bytes and the SHA-256 hex of its bytes, '' when it was larger than `into`
+   * (then only `into.length` bytes were read). Same errors as `get`.
    */
-  getInto?(key: string, alloc: (bytes: number) => Uint8Array): Promise<Uint8Array>;
+  readHashed?(key: string, into: Uint8Array): Promise<{ size: number; sha256: string }>;
   /** Every object whose key starts with `prefix`, sorted by key. */
   list(prefix: string): Promise<{ key: string; size: number }[]>;
   delete(key: string): Promise<void>;

@@ -56,8 +56,8 @@ export class ArchiveBatchSource implements MarketDataSource {
       const t = 'ids' in c ? c.timeNs[0] : c.snapshotTimeNs[0];
       return t === undefined ? Number.POSITIVE_INFINITY : Math.floor(Number(t / 1_000_000n) / HOUR_MS) * HOUR_MS;
     };
-    // Reused segment buffers: the kernel is done with a batch before it asks for the one after the
-    // next, and this source holds at most one segment per stream ahead (the heads below).
+    // Reused segment buffers: the kernel is done with a batch before it asks for the next one, and
+    // this source holds one segment per stream (the heads below) besides the reader's read-ahead.
     const pool = new SegmentBufferPool(4 * r.markets.length * (r.book ? 2 : 1));
     const streams = r.markets.map((symbol) => ({
       trades: readTrades(r.store, r.exchange, symbol, r.fromMs, r.toMs, pool)[Symbol.asyncIterator](),
@@ -81,17 +81,22 @@ export class ArchiveBatchSource implements MarketDataSource {
       for (const h of heads) hour = Math.min(hour, h.trades?.hour ?? hour, h.book?.hour ?? hour);
       if (!Number.isFinite(hour)) return;
       const legs: (LegBatch | null)[] = [];
-      for (let l = 0; l < heads.length; l++) {
-        const h = heads[l];
-        const s = streams[l];
-        if (!h || !s) continue;
+      for (const h of heads) {
         const trades = h.trades?.hour === hour ? h.trades.value : null;
         const book = h.book?.hour === hour ? h.book.value : null;
         legs.push(trades || book ? { trades, book } : null);
-        if (trades) h.trades = await next(s.trades);
-        if (book) h.book = await next(s.book);
       }
+      // Hand the hour over first and advance afterwards: the readers already load the next
+      // segments while the kernel runs this hour, and the first hour waits for one read, not two.
       yield { legs };
+      for (let l = 0; l < heads.length; l++) {
+        const h = heads[l];
+        const s = streams[l];
+        const leg = legs[l];
+        if (!h || !s || !leg) continue;
+        if (leg.trades) h.trades = await next(s.trades);
+        if (leg.book) h.book = await next(s.book);
+      }
     }
   }
 }
