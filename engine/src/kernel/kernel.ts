@@ -270,14 +270,17 @@ export class Kernel {
     t.symbol = symbol;
     t.timeMs = timeMs;
     t.priceTicks = ticks;
-    t.price = ticks === g.lastTicks ? g.last : fromTicks(ticks, g.inst.tickSize);
+    t.price = ticks === g.lastTicks ? g.last : g.priceOf(ticks);
     t.size = cols.size[i] ?? 0;
     t.side = (cols.side[i] ?? 1) > 0 ? 1 : -1;
     if (t.price !== g.last) {
       g.last = t.price;
       g.lastTicks = ticks;
-      o.portfolio.mark(symbol, t.price);
-      if (this.inPosition && this.o.localSettlement !== false && o.portfolio.isLiquidated()) this.liquidate(timeMs);
+      // Marks matter only to open positions: flat, they are brought up to date before a fill (settle).
+      if (this.inPosition) {
+        o.portfolio.mark(symbol, t.price);
+        if (o.localSettlement !== false && o.portfolio.isLiquidated()) this.liquidate(timeMs);
+      }
     }
     o.venue.onTrade(t);
     this.settle();
@@ -357,7 +360,7 @@ export class Kernel {
       g.lastTicks = toTicks(price, g.inst.tickSize) ?? Number.NaN;
       o.portfolio.mark(g.inst.symbol, price);
     }
-    this.inPosition = this.legs.some((g) => o.portfolio.positionQty(g.inst.symbol) !== 0);
+    this.inPosition = this.anyPosition();
   }
 
   private updateBoundary(): void {
@@ -373,8 +376,25 @@ export class Kernel {
     if (timeMs <= this.ctx.nowMs) return;
     if (this.inPosition) this.exposureMs += timeMs - this.ctx.nowMs;
     this.ctx.nowMs = timeMs;
+    if (this.o.venue.isIdle?.() === true) return;
     this.o.venue.advance(timeMs);
     this.settle();
+  }
+
+  /**
+   * Whether any leg holds a position. A loop, not `legs.some(…)`: a closure in `settle` would make
+   * V8 allocate a context on every call, and settle runs twice per event.
+   */
+  private anyPosition(): boolean {
+    for (let l = 0; l < this.legs.length; l++) {
+      if (this.o.portfolio.positionQty((this.legs[l] as LegState).inst.symbol) !== 0) return true;
+    }
+    return false;
+  }
+
+  /** Marks every leg that has a price (before a fill opens a position from flat). */
+  private markAll(): void {
+    for (const g of this.legs) if (!Number.isNaN(g.last)) this.o.portfolio.mark(g.inst.symbol, g.last);
   }
 
   private deliverCandle(g: LegState, s: CandleSeries): void {
@@ -395,6 +415,7 @@ export class Kernel {
   /** Books the venue's fills and rejects, telling the strategy of each fill (its answers routed too). */
   private settle(): void {
     const { o } = this;
+    if (o.venue.isIdle?.() === true) return;
     for (let round = 0; round < 16; round++) {
       const fills = o.venue.drainFills();
       const rejects = o.venue.drainRejects();
@@ -404,13 +425,14 @@ export class Kernel {
         this.route(o.strategy.onReject?.(r.intent, r.reason, this.ctx), false);
       }
       if (fills.length === 0 && rejects.length === 0) return;
+      if (!this.inPosition && fills.length !== 0) this.markAll();
       for (const f of fills) {
         o.portfolio.applyFill(f);
         if (this.keepFills) this.fills.push(f);
         o.onFill?.(f);
         this.route(o.strategy.onFill?.(f, this.ctx), false);
       }
-      this.inPosition = this.legs.some((g) => o.portfolio.positionQty(g.inst.symbol) !== 0);
+      this.inPosition = this.anyPosition();
     }
   }
 

@@ -1,7 +1,7 @@
 import type { BookColumns, TradeColumns } from '@hm/schemas';
 import type { Instrument } from '../market/instruments.js';
 import { OrderBook } from '../market/order-book.js';
-import { fromTicks, toTicks } from '../market/price-ticks.js';
+import { fromTicks, ticksPerUnit, toTicks } from '../market/price-ticks.js';
 import { u32View } from './batch-source.js';
 import type { CandleSeries } from './candle-series.js';
 
@@ -39,6 +39,7 @@ export class LegState {
     readonly inst: Instrument,
   ) {
     this.book = new OrderBook(inst.symbol);
+    this.perUnit = ticksPerUnit(inst.tickSize);
   }
 
   /** Points the cursors at a new batch. */
@@ -56,6 +57,18 @@ export class LegState {
     this.di = 0;
     this.tradeTick = trades?.tickSize ?? 0;
     this.bookTick = book?.tickSize ?? 0;
+  }
+
+  /** Instrument ticks per unit of price when whole (0.5 → 2), else NaN: see {@link priceOf}. */
+  private readonly perUnit: number;
+
+  /**
+   * Instrument ticks → price, as `fromTicks` computes it, inlined into the hot loop (a call
+   * returning a double boxes it; this runs on every price change).
+   */
+  priceOf(ticks: number): number {
+    const n = this.perUnit;
+    return n === n ? ticks / n : fromTicks(ticks, this.inst.tickSize);
   }
 
   /** Trade `i`'s price in the instrument's ticks, or null when it is off that tick. */

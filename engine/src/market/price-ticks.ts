@@ -18,7 +18,7 @@ export function tickDecimals(tickSize: number): number {
 
 /** Ticks per unit of price when that is a whole number (0.1 → 10, 0.5 → 2, 1e-8 → 1e8), else NaN. */
 const perUnitCache = new Map<number, number>();
-function ticksPerUnit(tickSize: number): number {
+export function ticksPerUnit(tickSize: number): number {
   let n = perUnitCache.get(tickSize);
   if (n === undefined) {
     const inv = Math.round(1 / tickSize);

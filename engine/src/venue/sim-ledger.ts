@@ -46,6 +46,11 @@ export class SimLedger {
     return Math.min(qty, room);
   }
 
+  /** Nothing to drain. */
+  get isEmpty(): boolean {
+    return this.fills.length === 0 && this.rejects.length === 0;
+  }
+
   drainFills(): Fill[] {
     // The hot path (nothing happened) allocates nothing.
     if (this.fills.length === 0) return NO_FILLS;

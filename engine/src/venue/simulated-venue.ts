@@ -59,6 +59,8 @@ export interface SimulatedVenueOptions {
  */
 export class SimulatedVenue implements ExecutionVenue {
   private readonly markets = new Map<string, SimMarket>();
+  /** The same markets as an array (hot checks loop over it without a Map iterator). */
+  private readonly marketList: SimMarket[] = [];
   private readonly byClientId = new Map<string, RestingOrder>();
   private readonly pending = new DueQueue();
   private readonly ledger: SimLedger;
@@ -75,7 +77,7 @@ export class SimulatedVenue implements ExecutionVenue {
     this.ledger = new SimLedger(this.markets, options.positionOf);
     for (const inst of options.instruments) {
       const fees = options.fees?.[inst.symbol] ?? DEFAULT_FEE_RATES;
-      this.markets.set(inst.symbol, {
+      const m: SimMarket = {
         inst,
         fees: { maker: fees.maker, taker: fees.taker },
         book: null,
@@ -83,7 +85,9 @@ export class SimulatedVenue implements ExecutionVenue {
         buys: [],
         sells: [],
         unsettled: 0,
-      });
+      };
+      this.markets.set(inst.symbol, m);
+      this.marketList.push(m);
     }
   }
 
@@ -132,6 +136,15 @@ export class SimulatedVenue implements ExecutionVenue {
 
   advance(nowMs: number): void {
     if (!this.pending.isEmpty) this.processDue(nowMs);
+  }
+
+  isIdle(): boolean {
+    if (!this.pending.isEmpty || !this.ledger.isEmpty) return false;
+    for (let i = 0; i < this.marketList.length; i++) {
+      const m = this.marketList[i] as SimMarket;
+      if (m.buys.length !== 0 || m.sells.length !== 0) return false;
+    }
+    return true;
   }
 
   drainFills(): Fill[] {

@@ -22,6 +22,12 @@ export interface ExecutionVenue {
   onBook(symbol: string, book: OrderBook, timeMs: number): void;
   /** Moves the venue's clock (due orders after latency are processed). */
   advance(nowMs: number): void;
+  /**
+   * True when the venue has nothing to do until the next `submit`: nothing pending, resting or
+   * undrained. Optional (absent = never idle). While idle the kernel skips `advance` and draining
+   * on every event (the backtest hot path); `onTrade` and `onBook` are still called.
+   */
+  isIdle?(): boolean;
   /** Fills since the last call, in time order. */
   drainFills(): Fill[];
   /** Rejects since the last call. */
