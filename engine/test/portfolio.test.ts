@@ -192,4 +192,37 @@ describe('margin', () => {
     expect(p.isLiquidated()).toBe(true);
     expect(p.isLiquidated(0)).toBe(false);
   });
+
+  it.each([
+    ['XBTUSD', 'buy', 10_000, 10_000, 0.011, 'XBT'],
+    ['XBTUSD', 'sell', 10_000, 10_000, 0.011, 'XBT'],
+    ['XBTUSDT', 'buy', 1_000_000, 40_000, 450, 'USDT'],
+    ['XBTUSDT', 'sell', 1_000_000, 40_000, 450, 'USDT'],
+  ] as const)(
+    'answers every mark of a walk as a fresh check would (%s %s): the remembered safe side never hides a liquidation',
+    (symbol, side, qty, price, balance, currency) => {
+      const inst = getInstrument(symbol);
+      const walked = new Portfolio({ instruments: [inst], initialBalance: balance, currency });
+      const fresh = new Portfolio({ instruments: [inst], initialBalance: balance, currency });
+      for (const p of [walked, fresh]) p.applyFill(fill(symbol, side, qty, price, 1));
+      let seed = 5;
+      let mark = price;
+      let flips = 0;
+      let last = false;
+      for (let i = 0; i < 4_000; i++) {
+        seed = (seed * 16_807) % 2_147_483_647;
+        // A walk that drifts against the position, then back: it crosses the threshold both ways.
+        const against = (side === 'buy' ? -1 : 1) * (i < 2_000 ? 1 : -1);
+        mark = Math.round((mark + (seed / 2_147_483_647 < 0.55 ? against : -against) * price * 0.0002) * 2) / 2;
+        walked.mark(symbol, mark);
+        fresh.mark(symbol, mark);
+        fresh.applyFunding(symbol, 0, mark); // books nothing, forgets any remembered safe side
+        const got = walked.isLiquidated();
+        expect(got, `mark ${mark} (step ${i})`).toBe(fresh.isLiquidated());
+        if (got !== last) flips++;
+        last = got;
+      }
+      expect(flips, 'the walk crosses the liquidation threshold').toBeGreaterThanOrEqual(2);
+    },
+  );
 });

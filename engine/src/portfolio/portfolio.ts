@@ -55,6 +55,10 @@ export class Portfolio implements PortfolioPort {
   private readonly currency: Currency;
   private readonly fx: ((from: Currency) => number) | undefined;
   private cash: number;
+  /** The one open book whose marks at or beyond `safeFrom` are known safe (isLiquidated); null = none. */
+  private safeBook: Book | null = null;
+  private safeFrom = Number.NaN;
+  private safeFraction = Number.NaN;
   private realised = 0;
   private fees = 0;
   private funding = 0;
@@ -75,6 +79,7 @@ export class Portfolio implements PortfolioPort {
 
   /** Books a fill: closes lots FIFO (one round trip per closed piece), then opens a lot with any rest. */
   applyFill(fill: Fill): void {
+    this.safeBook = null;
     if (!(fill.qty > 0)) throw new Error(`fill ${fill.orderId}: qty must be > 0, got ${fill.qty}`);
     const book = this.book(fill.symbol);
     const { inst } = book;
@@ -137,6 +142,7 @@ export class Portfolio implements PortfolioPort {
    * `_timeMs` (Unix ms) is part of the port; the booking does not depend on it.
    */
   applyFunding(symbol: string, rate: number, markPrice: number, _timeMs?: number): void {
+    this.safeBook = null;
     const book = this.book(symbol);
     if (book.sign === 0) return;
     const payment = book.sign * rate * contractValue(book.inst, openQty(book.lots), markPrice);
@@ -234,9 +240,52 @@ export class Portfolio implements PortfolioPort {
    * Simplification: no isolated margin, no risk-limit tiers, no bankruptcy price.
    */
   isLiquidated(maintenanceFraction: number = DEFAULT_MAINTENANCE_FRACTION): boolean {
+    // This runs on every price change of a backtest while a position is open. With one position
+    // settled in the session currency, equity − fraction × value only grows as the price moves in
+    // the position's favour (long: up, short: down; inverse, quanto and linear alike), so a mark
+    // at or beyond one already found safe is safe too, until cash or lots change.
+    const safe = this.safeBook;
+    if (safe !== null && maintenanceFraction === this.safeFraction) {
+      const m = safe.markPrice;
+      if (safe.sign > 0 ? m >= this.safeFrom : m <= this.safeFrom) return false;
+    }
+    // One pass computing equity() and Σ positionValue() the same way (same terms, same order).
     let value = 0;
-    for (let b = 0; b < this.bookList.length; b++) value += this.positionValue(this.bookList[b] as Book);
-    return this.equity() <= maintenanceFraction * value;
+    let unrealised = 0;
+    let open: Book | null = null;
+    let opens = 0;
+    for (let b = 0; b < this.bookList.length; b++) {
+      const book = this.bookList[b] as Book;
+      if (book.sign !== 0) {
+        open = book;
+        opens += 1;
+      }
+      if (book.sign === 0 || Number.isNaN(book.markPrice)) continue;
+      const rate = this.rate(book.inst);
+      let pnl = 0;
+      for (let l = 0; l < book.lots.length; l++) {
+        const lot = book.lots[l] as (typeof book.lots)[number];
+        pnl += positionPnl(book.inst, book.sign * lot.qty, lot.price, book.markPrice);
+      }
+      unrealised += pnl * rate;
+      value += contractValue(book.inst, openQty(book.lots), book.markPrice) * rate;
+    }
+    const headroom = this.cash + unrealised - maintenanceFraction * value;
+    const liquidated = this.cash + unrealised <= maintenanceFraction * value;
+    // Remember a clearly safe mark (far from float noise) of a single same-currency position.
+    if (
+      !liquidated &&
+      opens === 1 &&
+      open !== null &&
+      !Number.isNaN(open.markPrice) &&
+      open.inst.settleCurrency === this.currency
+    ) {
+      const clear = headroom > 1e-9 * Math.abs(this.cash + unrealised);
+      this.safeBook = clear ? open : null;
+      this.safeFrom = open.markPrice;
+      this.safeFraction = maintenanceFraction;
+    }
+    return liquidated;
   }
 
   /** Value of a book's open contracts at its mark, session currency (0 when flat or never priced). */
