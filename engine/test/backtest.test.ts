@@ -9,6 +9,7 @@ import { listManifests } from '../src/archive/segments.js';
 import { type BacktestResult, runBacktest } from '../src/kernel/backtest.js';
 import { createLogger } from '../src/log.js';
 import { repoRoot } from '../src/paths.js';
+import { SimulatedVenue } from '../src/venue/simulated-venue.js';
 
 // Backtests through the one kernel, on archive history written by `hm archive generate`.
 const FROM = Date.UTC(2026, 10, 29, 20, 0, 0);
@@ -107,6 +108,37 @@ describe('backtests on the archive', () => {
     expect(liquidations[0]?.orderId).toBe('liquidation');
     expect(result.equity[0]?.equity).toBe(0.002);
     expect(result.metrics.netPnl).toBeCloseTo((result.equity.at(-1)?.equity ?? 0) - 0.002, 12);
+  });
+
+  it('the shortcuts of the hot loop change nothing: with the venue never idle (every event the full way) the runs are identical', async () => {
+    const cases = [
+      { strategy: 'SDBot', markets: ['XBTUSD'], params: {} },
+      { strategy: 'SazBot', markets: ['XBTUSD'], params: { band_min: 0.0001, band_max: 0.01, entry_ratio: 1.2 } },
+      // Liquidated by a print inside the quiet loop's stretch (neither bot has onTrade).
+      { strategy: 'SDBot', markets: ['XBTUSD'], params: { trade_size: 300_000 }, initialBalance: 0.002 },
+      {
+        strategy: 'TestBot',
+        markets: ['XBTUSD'],
+        params: { trade_interval: 3_600, trade_size: 200_000 },
+        initialBalance: 0.002,
+      },
+    ];
+    const runAll = () =>
+      Promise.all(
+        cases.map(async (c) => JSON.stringify(await runBacktest(store, { ...c, fromMs: FROM, toMs: TO }, { log }))),
+      );
+    const fast = await runAll();
+    const idle = SimulatedVenue.prototype.isIdle;
+    SimulatedVenue.prototype.isIdle = () => false;
+    let full: string[];
+    try {
+      full = await runAll();
+    } finally {
+      SimulatedVenue.prototype.isIdle = idle;
+    }
+    for (let k = 0; k < cases.length; k++) expect(fast[k], cases[k]?.strategy).toBe(full[k]);
+    expect(fast[2]).toContain('"liquidation":true');
+    expect(fast[3]).toContain('"liquidation":true');
   });
 
   it('refuses bad requests with the reason', async () => {

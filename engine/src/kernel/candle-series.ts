@@ -24,6 +24,19 @@ export class CandleSeries {
     this.lenMs = PERIOD_SECONDS[period] * 1000;
   }
 
+  /** End of the forming bucket, unix ms (−∞ before the first trade): a trade before it only folds in. */
+  get endMs(): number {
+    return this.nextMs;
+  }
+
+  /** Folds in a trade known to fall inside the forming bucket (at or after its start, before {@link endMs}). */
+  fold(ticks: number, size: number): void {
+    if (ticks > this.high) this.high = ticks;
+    if (ticks < this.low) this.low = ticks;
+    this.close = ticks;
+    this.volume += size;
+  }
+
   /** Folds a trade in; true when it opened a new bucket after an earlier one (see {@link closed}). */
   add(timeMs: number, ticks: number, size: number): boolean {
     if (timeMs < this.nextMs) {

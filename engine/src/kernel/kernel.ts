@@ -240,7 +240,12 @@ export class Kernel {
   private runTradesOnly(g: LegState, fromMs: number, toMs: number): void {
     const u32 = g.tU32;
     const n = g.tN;
+    const quietOk = this.o.strategy.onTrade === undefined && g.tradeTicksAsIs;
     for (let i = g.ti; i < n; i++) {
+      if (quietOk && this.o.venue.isIdle?.() === true) {
+        i = this.runQuiet(g, i, n, fromMs);
+        if (i >= n) return;
+      }
       const lo = u32[2 * i] ?? 0;
       const hi = u32[2 * i + 1] ?? 0;
       const ms = hi * 4294 + Math.floor((hi * 967_296 + lo) / 1_000_000);
@@ -252,6 +257,70 @@ export class Kernel {
       g.ti = i + 1;
       if (ms >= fromMs) this.onTrade(g, i, ms);
     }
+  }
+
+  /**
+   * The hot loop of a trades-only leg while no single print can start anything: the strategy has
+   * no `onTrade` and the venue is idle. Each trade does exactly what {@link onTrade} would (clock,
+   * exposure, last price, marks and the liquidation test while in a position, candles, the event
+   * count) until one that needs more: a boundary (timer, funding, equity sample), a candle
+   * closing, the end of the run, a time before the clock or before `fromMs`, or a liquidation;
+   * onTrade takes that one. Returns the index of the first trade not handled. The idle venue only
+   * keeps the last print, so it is told once, at the end.
+   */
+  private runQuiet(g: LegState, i0: number, n: number, fromMs: number): number {
+    const { o } = this;
+    const cols = g.trades as NonNullable<LegState['trades']>;
+    const u32 = g.tU32;
+    const px = cols.priceTicks;
+    const sz = cols.size;
+    const series = g.candles;
+    let stop = Math.min(this.nextBoundaryMs, o.toMs);
+    for (let k = 0; k < series.length; k++) stop = Math.min(stop, (series[k] as CandleSeries).endMs);
+    const settleLocally = o.localSettlement !== false;
+    const symbol = g.inst.symbol;
+    let nowMs = this.ctx.nowMs;
+    let i = i0;
+    for (; i < n; i++) {
+      const lo = u32[2 * i] ?? 0;
+      const hi = u32[2 * i + 1] ?? 0;
+      const ms = hi * 4294 + Math.floor((hi * 967_296 + lo) / 1_000_000);
+      if (ms >= stop || ms < nowMs || ms < fromMs) break;
+      const ticks = px[i] ?? 0;
+      if (ticks !== g.lastTicks) {
+        const price = g.priceOf(ticks);
+        if (price !== g.last) {
+          if (this.inPosition) {
+            o.portfolio.mark(symbol, price);
+            // onTrade marks again (the same price) and liquidates.
+            if (settleLocally && o.portfolio.isLiquidated()) break;
+          }
+          g.last = price;
+          g.lastTicks = ticks;
+        }
+      }
+      if (ms > nowMs) {
+        if (this.inPosition) this.exposureMs += ms - nowMs;
+        nowMs = ms;
+      }
+      const size = sz[i] ?? 0;
+      for (let k = 0; k < series.length; k++) (series[k] as CandleSeries).fold(ticks, size);
+      this.events += 1;
+    }
+    this.ctx.nowMs = nowMs;
+    g.ti = i;
+    if (i > i0) {
+      const t = this.trade;
+      const j = i - 1;
+      t.symbol = symbol;
+      t.timeMs = nowMs;
+      t.priceTicks = g.lastTicks;
+      t.price = g.last;
+      t.size = sz[j] ?? 0;
+      t.side = (cols.side[j] ?? 1) > 0 ? 1 : -1;
+      o.venue.onTrade(t);
+    }
+    return i;
   }
 
   private onTrade(g: LegState, i: number, timeMs: number): void {

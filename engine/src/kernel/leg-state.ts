@@ -71,6 +71,11 @@ export class LegState {
     return n === n ? ticks / n : fromTicks(ticks, this.inst.tickSize);
   }
 
+  /** Whether the loaded trades are priced in the instrument's own ticks (no conversion). */
+  get tradeTicksAsIs(): boolean {
+    return this.tradeTick === this.inst.tickSize;
+  }
+
   /** Trade `i`'s price in the instrument's ticks, or null when it is off that tick. */
   tradeTicks(i: number): number | null {
     const t = this.trades?.priceTicks[i] ?? 0;
