@@ -4,6 +4,7 @@ import path from 'node:path';
 import { encodeBookBatch, encodeTradeBatch } from '@hm/schemas';
 import { HOUR_MS } from '../src/archive/layout.js';
 import { LocalArchiveStore } from '../src/archive/local-store.js';
+import { SegmentBufferPool } from '../src/archive/segment-buffers.js';
 import { writeSegment } from '../src/archive/segments.js';
 import { readTrades } from '../src/archive/trade-archive.js';
 import { runBacktest } from '../src/kernel/backtest.js';
@@ -17,8 +18,15 @@ export interface BacktestThroughput {
   events: number;
   seconds: number;
   eventsPerSec: number;
-  /** Highest RSS seen during the run, MiB. */
+  /** Highest RSS seen during the run, MiB; and in its first and second half (flat = no growth with length). */
   peakRssMiB: number;
+  firstHalfRssMiB: number;
+  secondHalfRssMiB: number;
+  /** CPU time of the whole process during the run (kernel thread + checksum worker + GC), seconds. */
+  cpuSeconds: number;
+  /** Closed round trips and time in a position (%): the strategy really traded. */
+  roundTrips: number;
+  exposurePct: number | null;
   target: number;
   pass: boolean;
 }
@@ -61,11 +69,12 @@ export async function measureBacktestThroughput(opts: { trades: number }): Promi
     let sum = 0;
     for (const s of sizes) for (let i = 0; i < s.length; i++) sum += s[i] ?? 0;
     const scanPerSec = opts.trades / ((nowMs() - t) / 1000);
-    // M1 candles from the archive (read + checksum + decode + aggregate).
+    // M1 candles from the archive (read + checksum + decode + aggregate), read as the kernel reads it.
     t = nowMs();
     const m1 = new CandleSeries(0, 'M1');
     let candleSum = 0;
-    for await (const b of readTrades(store, 'bitmex', 'XBTUSD', START_MS, START_MS + hours * HOUR_MS)) {
+    const pool = new SegmentBufferPool();
+    for await (const b of readTrades(store, 'bitmex', 'XBTUSD', START_MS, START_MS + hours * HOUR_MS, pool)) {
       const u32 = new Uint32Array(b.timeNs.buffer, b.timeNs.byteOffset, b.timeNs.length * 2);
       for (let i = 0; i < b.size.length; i++) {
         const lo = u32[2 * i] ?? 0;
@@ -78,25 +87,34 @@ export async function measureBacktestThroughput(opts: { trades: number }): Promi
     const candlesPerSec = opts.trades / ((nowMs() - t) / 1000);
     if (candleSum !== sum) throw new Error(`candle volume ${candleSum} ≠ scanned volume ${sum}: the bench is wrong`);
     const run = async (strategy: string, params: Record<string, unknown>, target: number) => {
-      let peak = process.memoryUsage().rss;
+      const peak = [process.memoryUsage().rss, 0];
+      const cpu = process.cpuUsage();
       const started = nowMs();
       const { result } = await runBacktest(
         store,
         { strategy, markets: ['XBTUSD'], fromMs: START_MS, toMs: START_MS + hours * HOUR_MS, params },
         {
           log: createLogger('bench', 'error'),
-          onProgress: () => {
-            peak = Math.max(peak, process.memoryUsage().rss);
+          onProgress: (p) => {
+            const half = p.fraction < 0.5 ? 0 : 1;
+            peak[half] = Math.max(peak[half] ?? 0, process.memoryUsage().rss);
           },
         },
       );
       const seconds = (nowMs() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      const mib = (b: number | undefined) => Math.round((b ?? 0) / 2 ** 20);
       return {
         strategy,
         events: result.events,
         seconds,
         eventsPerSec: result.events / seconds,
-        peakRssMiB: Math.round(peak / 2 ** 20),
+        peakRssMiB: mib(Math.max(peak[0] ?? 0, peak[1] ?? 0)),
+        firstHalfRssMiB: mib(peak[0]),
+        secondHalfRssMiB: mib(peak[1]),
+        cpuSeconds: (used.user + used.system) / 1e6,
+        roundTrips: result.metrics.roundTrips,
+        exposurePct: result.metrics.exposurePct,
         target,
         pass: result.events / seconds >= target,
       };

@@ -69,12 +69,15 @@ export async function benchCommand(argv: string[]): Promise<void> {
     const b = await measureBacktestThroughput({ trades: flags['backtest-trades'] });
     report.backtest = b;
     const M = (n: number) => `${(n / 1e6).toFixed(2).padStart(7)} M/s`;
-    console.log(`\nbacktest: ${b.trades} XBTUSD trades + ${b.bookDeltas} L2 deltas, one core`);
+    console.log(`\nbacktest: ${b.trades} XBTUSD trades + ${b.bookDeltas} L2 deltas; the kernel on one thread`);
     console.log(`  plain Float64Array scan (sizes)      ${M(b.scanPerSec)}`);
     console.log(`  M1 candles from the archive          ${M(b.candlesPerSec)}`);
     for (const r of [b.sdbot, b.sazbot]) {
       console.log(
-        `  ${`${r.strategy} backtest (events)`.padEnd(36)} ${M(r.eventsPerSec)}  peak RSS ${r.peakRssMiB} MiB  target ≥ ${r.target / 1e6} M/s ${r.pass ? 'PASS' : 'FAIL'}`,
+        `  ${`${r.strategy} backtest (events)`.padEnd(36)} ${M(r.eventsPerSec)}  target ≥ ${r.target / 1e6} M/s ${r.pass ? 'PASS' : 'FAIL'}`,
+      );
+      console.log(
+        `      ${r.roundTrips} round trips, ${(r.exposurePct ?? 0).toFixed(0)} % in a position; peak RSS ${r.firstHalfRssMiB} MiB (1st half) / ${r.secondHalfRssMiB} MiB (2nd half); CPU ${(r.cpuSeconds / r.seconds).toFixed(2)} cores (kernel + checksum worker + GC)`,
       );
     }
   }
