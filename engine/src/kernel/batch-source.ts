@@ -56,12 +56,16 @@ export class ArchiveBatchSource implements MarketDataSource {
       const t = 'ids' in c ? c.timeNs[0] : c.snapshotTimeNs[0];
       return t === undefined ? Number.POSITIVE_INFINITY : Math.floor(Number(t / 1_000_000n) / HOUR_MS) * HOUR_MS;
     };
-    // Reused segment buffers: the kernel is done with a batch before it asks for the next one, and
-    // this source holds one segment per stream (the heads below) besides the reader's read-ahead.
-    const pool = new SegmentBufferPool(4 * r.markets.length * (r.book ? 2 : 1));
+    // Reused segment buffers, a pool per stream (its segments are of a similar size): the kernel is
+    // done with a batch before it asks for the next one, and a stream holds at most three (the
+    // batch in use, its head below, the reader's read-ahead).
     const streams = r.markets.map((symbol) => ({
-      trades: readTrades(r.store, r.exchange, symbol, r.fromMs, r.toMs, pool)[Symbol.asyncIterator](),
-      book: r.book ? readBook(r.store, r.exchange, symbol, r.fromMs, r.toMs, pool)[Symbol.asyncIterator]() : null,
+      trades: readTrades(r.store, r.exchange, symbol, r.fromMs, r.toMs, new SegmentBufferPool(3))[
+        Symbol.asyncIterator
+      ](),
+      book: r.book
+        ? readBook(r.store, r.exchange, symbol, r.fromMs, r.toMs, new SegmentBufferPool(3))[Symbol.asyncIterator]()
+        : null,
     }));
     type Head<T> = { value: T; hour: number } | null;
     const next = async <T extends TradeColumns | BookColumns>(it: AsyncIterator<T> | null): Promise<Head<T>> => {
