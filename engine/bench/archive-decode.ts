@@ -4,6 +4,7 @@ import path from 'node:path';
 import { decodeTradeBatch, type TradeColumns } from '@hm/schemas';
 import { DAY_MS, HOUR_MS, Manifest, manifestKey } from '../src/archive/layout.js';
 import { LocalArchiveStore } from '../src/archive/local-store.js';
+import { SegmentBufferPool } from '../src/archive/segment-buffers.js';
 import { readTrades, writeTradeHour } from '../src/archive/trade-archive.js';
 import { nowMs, percentile, progress } from './stats.js';
 
@@ -28,6 +29,8 @@ export interface ArchiveDecodeReport {
   decode: ArchiveTiming;
   /** `readTrades` from the local store: file read + SHA-256 + decode + the same loop. */
   read: ArchiveTiming;
+  /** The same with a segment pool, as backtests read: reused buffers, read and hashed on the worker. */
+  readPooled: ArchiveTiming;
   /** decode best ÷ baseline best (slowdown factor). */
   decodeVsBaseline: number;
   /** read best ÷ baseline best. */
@@ -217,10 +220,19 @@ export async function measureArchiveDecode(opts: { trades: number; hours?: numbe
       }
       return acc;
     });
+    const pool = new SegmentBufferPool(3);
+    const readPooled = await timed(REPETITIONS, async () => {
+      const acc = emptyAggregate();
+      for await (const c of readTrades(store, EXCHANGE, SYMBOL, START_MS, endMs, pool)) {
+        accumulate(acc, c.priceTicks, c.size, nsToMs(c.timeNs[0]), nsToMs(c.timeNs[c.timeNs.length - 1]));
+      }
+      return acc;
+    });
     // A bench that computes the wrong thing must fail, not report a fast wrong answer.
     if (baseline.result.count !== opts.trades) throw new Error(`archive bench: baseline saw ${baseline.result.count}`);
     assertSame('decode', decode.result, baseline.result);
     assertSame('read', read.result, baseline.result);
+    assertSame('pooled read', readPooled.result, baseline.result);
     if (baseline.result.firstMs !== START_MS || baseline.result.lastMs >= endMs) {
       throw new Error('archive bench: synthetic times outside the written hours');
     }
@@ -236,6 +248,7 @@ export async function measureArchiveDecode(opts: { trades: number; hours?: numbe
       baseline: b,
       decode: d,
       read: r,
+      readPooled: timing(readPooled.ms, opts.trades),
       decodeVsBaseline: d.bestMs / b.bestMs,
       readVsBaseline: r.bestMs / b.bestMs,
       targetFactor: TARGET_FACTOR,

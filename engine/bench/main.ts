@@ -61,6 +61,7 @@ export async function benchCommand(argv: string[]): Promise<void> {
     console.log(row('plain Float64Array scan', a.baseline));
     console.log(row('decode (segments in memory)', a.decode));
     console.log(row('readTrades (local store, SHA-256)', a.read));
+    console.log(row('readTrades pooled (backtests)', a.readPooled));
     console.log(
       `  decode ÷ scan ${a.decodeVsBaseline.toFixed(1)}× (target ≤ ${a.targetFactor}×) ${a.pass ? 'PASS' : 'FAIL'}   read ÷ scan ${a.readVsBaseline.toFixed(1)}×`,
     );
