@@ -67,7 +67,7 @@ builder.subscriptionField('candles', (t) =>
   t.field({
     type: CandleRef,
     description:
-      'The forming candle: first its current state, then after every trade; a new `time` means the previous candle closed.',
+      "The forming candle: first its current state, then its changes (at most 10 per second; a candle's last state is always sent before the next one); a new `time` means the previous candle closed.",
     args: {
       market: t.arg.string({ required: true, description: 'Symbol, e.g. XBTUSD.' }),
       period: t.arg({ type: PeriodEnum, required: true }),
