@@ -34,7 +34,18 @@ function record(sent: number): void {
   samples[count++] = nowMs() - sent;
 }
 
-const clients = Array.from({ length: subscribers }, () => {
+/** Called with each result's send time (from the trade id `bench-N-<ms>`). */
+function onResult(sent: number): void {
+  if (recording && Number.isFinite(sent)) record(sent);
+}
+
+function ready(): void {
+  firstSeen += 1;
+  if (firstSeen === subscribers) process.send?.({ type: 'ready' });
+}
+
+/** The graphql-ws library's client: decodes and validates every message (~7 µs of CPU each here). */
+function libraryClient(): { dispose(): unknown } {
   const client = createClient({
     url,
     webSocketImpl: WebSocket,
@@ -49,20 +60,59 @@ const clients = Array.from({ length: subscribers }, () => {
       next: (v) => {
         if (first) {
           first = false;
-          firstSeen += 1;
-          if (firstSeen === subscribers) process.send?.({ type: 'ready' });
+          ready();
         }
-        if (!recording) return;
         const id = (v.data as { trades?: { id: string } } | null)?.trades?.id ?? '';
-        const sent = Number(id.slice(id.lastIndexOf('-') + 1));
-        if (Number.isFinite(sent)) record(sent);
+        onResult(Number(id.slice(id.lastIndexOf('-') + 1)));
       },
       error: (err) => console.error('latency client: subscription error', err),
       complete: () => {},
     },
   );
   return client;
-});
+}
+
+const ID_MARK = Buffer.from('"id":"bench-');
+const QUOTE = 0x22;
+const DASH = 0x2d;
+
+/**
+ * A lean graphql-ws subscriber (default): the `graphql-transport-ws` protocol spoken over `ws`
+ * directly (connection_init with the key, subscribe, next / error / complete), each `next` read by
+ * finding the trade id in the raw bytes instead of decoding the JSON. The clients share the bench's
+ * 2 cores with the API, Redis and the engine, and the product's clients (browsers) never run there,
+ * so the measuring side should take as little of them as it can.
+ */
+function leanClient(): { dispose(): unknown } {
+  const ws = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
+  let first = true;
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { 'x-api-key': apiKey } })));
+  ws.on('message', (data: Buffer) => {
+    const at = data.indexOf(ID_MARK);
+    if (at >= 0) {
+      if (first) {
+        first = false;
+        ready();
+      }
+      const end = data.indexOf(QUOTE, at + ID_MARK.length);
+      const dash = data.lastIndexOf(DASH, end);
+      onResult(Number(data.toString('latin1', dash + 1, end)));
+      return;
+    }
+    const m = JSON.parse(data.toString()) as { type?: string; payload?: unknown };
+    if (m.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+    else if (m.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+    else if (m.type === 'error' || m.type === 'complete')
+      console.error('latency client: subscription ended', JSON.stringify(m.payload ?? m.type));
+  });
+  ws.on('error', (err) => console.error('latency client: socket error', err.message));
+  return { dispose: () => ws.close() };
+}
+
+// HM_BENCH_CLIENT=graphql-ws measures with the library's client instead.
+const clients = Array.from({ length: subscribers }, () =>
+  process.env.HM_BENCH_CLIENT === 'graphql-ws' ? libraryClient() : leanClient(),
+);
 
 process.on('message', (m: { type?: string; on?: boolean }) => {
   if (m.type === 'record') {
@@ -76,5 +126,5 @@ process.on('message', (m: { type?: string; on?: boolean }) => {
   }
 });
 process.on('disconnect', () => {
-  void Promise.all(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+  void Promise.all(clients.map(async (c) => c.dispose())).finally(() => process.exit(0));
 });
