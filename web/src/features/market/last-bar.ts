@@ -3,7 +3,7 @@ import type { Bar } from '../../charts/candle-chart';
 
 /**
  * The chart's newest bar, for the header's last price and the OHLC readout. A store rather than
- * App state: a bar arrives with every trade, and only these two small readers should re-render,
+ * App state: bars arrive up to 10 a second, and only these two small readers should re-render,
  * not the whole page.
  */
 export class LastBarStore {

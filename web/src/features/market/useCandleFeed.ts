@@ -41,8 +41,8 @@ export const HISTORY_LIMIT = 1_000;
 const CHART_EVERY_MS = 100;
 
 /**
- * Feeds the chart one market and period: history by query, then the pushed bars. A bar comes with
- * every trade (40 a second on a busy market); they are applied to the chart every 100 ms, the last
+ * Feeds the chart one market and period: history by query, then the pushed bars. Bars come up to
+ * 10 a second (the engine conflates the forming candle); they are applied to the chart every 100 ms, the last
  * state of each bar in that time (so a bar that closed in between is applied closed, then its
  * successor), which is as live to the eye and far cheaper. A market or period change resets the
  * chart first. The page hears of it at the same pace: the newest bar (LastBarStore) and the count
