@@ -173,7 +173,7 @@ describe('SazBot running band sums', () => {
         [walking, ctxB],
       ] as const) {
         const intent = (bot === running ? a : b)?.[0];
-        if (!intent || intent.kind !== 'market') continue;
+        if (intent?.kind !== 'market') continue;
         ctx.nowMs = e;
         bot.onFill?.({ ...fill(intent.side, intent.tag ?? '', e), qty: intent.qty }, ctx);
         const pos = ctx.positions.get('XBTUSD') ?? 0;

@@ -91,7 +91,7 @@ export async function readSegmentBytes(
   entry: SegmentEntry,
   pool?: SegmentBufferPool,
 ): Promise<Uint8Array> {
-  if (pool && store.readHashed) return readPooled(store, entry, pool, store.readHashed.bind(store));
+  if (pool && store.readHashed) return readPooled(entry, pool, store.readHashed.bind(store));
   let stored: Uint8Array;
   try {
     stored = await store.get(entry.key);
@@ -107,7 +107,6 @@ export async function readSegmentBytes(
 
 /** Read and hashed into a pooled buffer off the main thread (one worker round trip). */
 async function readPooled(
-  store: ArchiveStore,
   entry: SegmentEntry,
   pool: SegmentBufferPool,
   readHashed: NonNullable<ArchiveStore['readHashed']>,

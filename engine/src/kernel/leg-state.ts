@@ -68,7 +68,7 @@ export class LegState {
    */
   priceOf(ticks: number): number {
     const n = this.perUnit;
-    return n === n ? ticks / n : fromTicks(ticks, this.inst.tickSize);
+    return Number.isNaN(n) ? fromTicks(ticks, this.inst.tickSize) : ticks / n;
   }
 
   /** Whether the loaded trades are priced in the instrument's own ticks (no conversion). */
@@ -117,7 +117,7 @@ export class LegState {
     this.changePrevSize = this.book.set(bid ? 'bid' : 'ask', ticks, size);
     this.changeSide = bid ? 1 : -1;
     this.changeTicks = ticks;
-    this.changeSize = size > 0 ? size : 0;
+    this.changeSize = Math.max(size, 0);
     return true;
   }
 }
