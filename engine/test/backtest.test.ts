@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../src/archive/generate.js';
 import { LocalArchiveStore } from '../src/archive/local-store.js';
 import { listManifests } from '../src/archive/segments.js';
+import { writeTradeHour } from '../src/archive/trade-archive.js';
 import { type BacktestResult, runBacktest } from '../src/kernel/backtest.js';
 import { createLogger } from '../src/log.js';
 import { repoRoot } from '../src/paths.js';
@@ -31,6 +32,34 @@ beforeAll(async () => {
   });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Two hours of XBTUSD, a print a second: flat around 90,000 for 40 minutes, then down 4 % (a long
+ * at 100× is liquidated after ~0.5 %), for the liquidation cases.
+ */
+const CRASH_FROM = Date.UTC(2026, 10, 30, 0, 0, 0);
+const CRASH_TO = CRASH_FROM + 2 * 3_600_000;
+async function crashStore(): Promise<LocalArchiveStore> {
+  const crash = new LocalArchiveStore(path.join(dir, 'crash'));
+  let k = 0;
+  for (let h = 0; h < 2; h++) {
+    const n = 3_600;
+    const t0 = CRASH_FROM + h * 3_600_000;
+    const price = (s: number) => (s < 2_400 ? 90_000 + (s % 3) * 0.5 : 90_000 * (1 - (0.04 * (s - 2_400)) / 4_800));
+    const batch = {
+      exchange: 'bitmex',
+      symbol: 'XBTUSD',
+      tickSize: 0.1, // the instrument's own tick: the quiet loop reads the prices as they are
+      timeNs: BigInt64Array.from({ length: n }, (_, i) => BigInt(t0 + i * 1000) * 1_000_000n),
+      priceTicks: Float64Array.from({ length: n }, (_, i) => Math.round(price(h * n + i) * 10)),
+      size: Float64Array.from({ length: n }, (_, i) => 100 + (i % 7) * 100),
+      side: Int8Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1)),
+      ids: Array.from({ length: n }, () => `00000000-0000-4000-8000-${(k++).toString(16).padStart(12, '0')}`),
+    };
+    await writeTradeHour(crash, batch, t0);
+  }
+  return crash;
+}
 
 const run = async (strategy: string, markets: string[], params: Record<string, unknown> = {}) =>
   (await runBacktest(store, { strategy, markets, fromMs: FROM, toMs: TO, params }, { log })).result;
@@ -92,22 +121,44 @@ describe('backtests on the archive', () => {
 
   it('liquidates when the margin is gone, and the accounts still add up', async () => {
     const { result, fills } = await runBacktest(
-      store,
+      await crashStore(),
       {
         strategy: 'TestBot',
         markets: ['XBTUSD'],
-        fromMs: FROM,
-        toMs: TO,
-        initialBalance: 0.002, // ~$180 behind $200,000 of contracts: a 0.1 % move takes it all
-        params: { trade_interval: 3_600, trade_size: 200_000 },
+        fromMs: CRASH_FROM,
+        toMs: CRASH_TO,
+        initialBalance: 0.025, // 100× margin of $200,000 of contracts (~0.0222 XBT) and the fees
+        params: { trade_interval: 1_800, trade_size: 200_000, leverage: 100 },
       },
       { log },
     );
     const liquidations = fills.filter((f) => f.liquidation === true);
     expect(liquidations.length).toBeGreaterThan(0);
     expect(liquidations[0]?.orderId).toBe('liquidation');
-    expect(result.equity[0]?.equity).toBe(0.002);
-    expect(result.metrics.netPnl).toBeCloseTo((result.equity.at(-1)?.equity ?? 0) - 0.002, 12);
+    expect(result.equity[0]?.equity).toBe(0.025);
+    expect(result.metrics.netPnl).toBeCloseTo((result.equity.at(-1)?.equity ?? 0) - 0.025, 12);
+  });
+
+  it('refuses an order whose initial margin at the leverage exceeds the equity, and takes it at a higher leverage', async () => {
+    const at = (leverage: number) =>
+      runBacktest(
+        store,
+        {
+          strategy: 'TestBot',
+          markets: ['XBTUSD'],
+          fromMs: FROM,
+          toMs: FROM + 3_600_000,
+          initialBalance: 0.5, // $45,000 of equity: $100,000 of contracts need 3× leverage
+          params: { trade_interval: 600, trade_size: 100_000, leverage },
+        },
+        { log },
+      );
+    const one = await at(1);
+    expect(one.fills).toHaveLength(0);
+    expect(one.result.rejects).toBeGreaterThan(0);
+    const five = await at(5);
+    expect(five.result.rejects).toBe(0);
+    expect(five.fills.length).toBeGreaterThan(0);
   });
 
   it('the shortcuts of the hot loop change nothing: with the venue never idle (every event the full way) the runs are identical', async () => {
@@ -115,17 +166,31 @@ describe('backtests on the archive', () => {
       { strategy: 'SDBot', markets: ['XBTUSD'], params: {} },
       { strategy: 'SazBot', markets: ['XBTUSD'], params: { band_min: 0.0001, band_max: 0.01, entry_ratio: 1.2 } },
       // Liquidated by a print inside the quiet loop's stretch (neither bot has onTrade).
-      { strategy: 'SDBot', markets: ['XBTUSD'], params: { trade_size: 300_000 }, initialBalance: 0.002 },
+      {
+        strategy: 'SDBot',
+        markets: ['XBTUSD'],
+        params: { trade_size: 300_000, leverage: 100 },
+        initialBalance: 0.04,
+        crash: true,
+      },
       {
         strategy: 'TestBot',
         markets: ['XBTUSD'],
-        params: { trade_interval: 3_600, trade_size: 200_000 },
-        initialBalance: 0.002,
+        params: { trade_interval: 1_800, trade_size: 200_000, leverage: 100 },
+        initialBalance: 0.025,
+        crash: true,
       },
     ];
+    const crash = await crashStore();
     const runAll = () =>
       Promise.all(
-        cases.map(async (c) => JSON.stringify(await runBacktest(store, { ...c, fromMs: FROM, toMs: TO }, { log }))),
+        cases.map(async ({ crash: onCrash, ...c }) =>
+          JSON.stringify(
+            onCrash
+              ? await runBacktest(crash, { ...c, fromMs: CRASH_FROM, toMs: CRASH_TO }, { log })
+              : await runBacktest(store, { ...c, fromMs: FROM, toMs: TO }, { log }),
+          ),
+        ),
       );
     const fast = await runAll();
     const idle = SimulatedVenue.prototype.isIdle;

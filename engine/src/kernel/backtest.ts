@@ -9,7 +9,7 @@ import type { Fill } from '../strategy/sdk.js';
 import { SimulatedVenue } from '../venue/simulated-venue.js';
 import { ArchiveBatchSource } from './batch-source.js';
 import { Kernel, type KernelProgress } from './kernel.js';
-import { feeTable, sessionPortfolio } from './wiring.js';
+import { feeTable, leverageOf, marginGuard, sessionPortfolio } from './wiring.js';
 
 /** A finished backtest: the JSON `hm backtest --json` prints. */
 export interface BacktestResult {
@@ -71,6 +71,7 @@ export async function runBacktest(
     fees,
     latencyMs: req.latencyMs,
     positionOf: (symbol) => portfolio.positionQty(symbol),
+    marginCheck: marginGuard(portfolio, leverageOf(params)),
   });
   const markets = req.markets;
   kernel = new Kernel({

@@ -47,3 +47,26 @@ export function feeTable(
     }),
   );
 }
+
+/**
+ * The simulated venue's initial-margin check for a session at `leverage` (cross margin): an order
+ * is refused when the initial margin of every position, this one as the order leaves it, exceeds
+ * the equity (balance + unrealised P&L).
+ */
+export function marginGuard(
+  portfolio: Portfolio,
+  leverage: number,
+): (symbol: string, positionAfter: number, price: number) => string | null {
+  return (symbol, positionAfter, price) => {
+    const required = portfolio.marginIfHeld(symbol, positionAfter, price, leverage);
+    const equity = portfolio.equity();
+    if (required <= equity) return null;
+    return `insufficient margin: ${required.toPrecision(6)} needed at ${leverage}× leverage for a position of ${positionAfter}, equity ${equity.toPrecision(6)}`;
+  };
+}
+
+/** A strategy's `leverage` parameter (every strategy has one, default 1). */
+export const leverageOf = (params: unknown): number => {
+  const v = (params as { leverage?: unknown } | null)?.leverage;
+  return typeof v === 'number' && v > 0 ? v : 1;
+};

@@ -234,6 +234,22 @@ export class Portfolio implements PortfolioPort {
   }
 
   /**
+   * Initial margin at `leverage` (session currency) were `symbol`'s position `qtyAfter` contracts
+   * valued at `price`, the other positions at their marks: what an order must fit under equity.
+   */
+  marginIfHeld(symbol: string, qtyAfter: number, price: number, leverage: number): number {
+    let total = 0;
+    for (let b = 0; b < this.bookList.length; b++) {
+      const book = this.bookList[b] as Book;
+      total +=
+        book.inst.symbol === symbol
+          ? contractValue(book.inst, Math.abs(qtyAfter), price) * this.rate(book.inst)
+          : this.positionValue(book);
+    }
+    return total / leverage;
+  }
+
+  /**
    * Cross-margin liquidation test: true when equity ≤ `maintenanceFraction` × Σ position value at
    * mark (session currency). Leverage does not enter: BitMEX's maintenance margin is a fraction of
    * position value whatever the leverage. A flat book is liquidated only when equity ≤ 0.

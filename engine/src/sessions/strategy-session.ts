@@ -2,7 +2,7 @@ import type { Db, Session } from '@hm/db';
 import type { Redis } from 'ioredis';
 import { Kernel } from '../kernel/kernel.js';
 import { LiveBatchSource } from '../kernel/live-source.js';
-import { feeTable, sessionPortfolio } from '../kernel/wiring.js';
+import { feeTable, leverageOf, marginGuard, sessionPortfolio } from '../kernel/wiring.js';
 import { RiskGuard } from '../live/risk-guard.js';
 import type { Logger } from '../log.js';
 import { computeMetrics, METRICS_VERSION } from '../metrics/metrics.js';
@@ -122,6 +122,7 @@ export class StrategySession implements RunningMode {
             fees,
             latencyMs: plan.fees.latencyMs ?? 0,
             positionOf: (symbol) => portfolio.positionQty(symbol),
+            marginCheck: marginGuard(portfolio, leverageOf(strategy.params)),
             // Order ids stay unique across the session's runs.
             idPrefix: `paper-${startMs.toString(36)}-`,
           }),

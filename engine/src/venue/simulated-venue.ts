@@ -33,6 +33,14 @@ export interface SimulatedVenueOptions {
   positionOf: (symbol: string) => number;
   /** Prefix of order ids (`${idPrefix}${n}`, n = 1, 2, …); default `sim-`. */
   idPrefix?: string;
+  /**
+   * Initial-margin check (BitMEX rejects such orders for "insufficient Available Balance"): given
+   * a market, the signed position an order leaves if it fills completely and its reference price
+   * (a limit's price; for a market order the best opposite level, else the last print), the reason
+   * to reject it, or null. Orders that do not grow |position| are not checked; resting orders hold
+   * no margin. Absent = no check. See `marginGuard` (kernel/wiring.ts).
+   */
+  marginCheck?: (symbol: string, positionAfter: number, price: number) => string | null;
 }
 
 /**
@@ -53,6 +61,8 @@ export interface SimulatedVenueOptions {
  *   at its own price, only from trade prints (see {@link matchTrade}).
  * - Reduce-only: rejected when it would grow |position|, cut to the position when it would flip;
  *   a resting one is clamped at each fill and cancelled (with a reject) once it could only grow it.
+ * - Margin: with `marginCheck`, an order that grows |position| beyond what equity margins at the
+ *   session's leverage is rejected when it takes effect ("insufficient margin").
  * - Quantities must be positive multiples of the lot size. Fee per fill = contract value × rate, in
  *   the settlement currency. Malformed intents (unknown market, bad qty, off-tick price, timers)
  *   are rejected at submit; the rest when they take effect.
@@ -65,6 +75,8 @@ export class SimulatedVenue implements ExecutionVenue {
   private readonly pending = new DueQueue();
   private readonly ledger: SimLedger;
   private readonly latencyMs: number;
+  private readonly positionOf: (symbol: string) => number;
+  private readonly marginCheck: SimulatedVenueOptions['marginCheck'];
   private readonly idPrefix: string;
   private seq = 0;
   private orderSeq = 0;
@@ -73,6 +85,8 @@ export class SimulatedVenue implements ExecutionVenue {
     if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)
       throw new RangeError(`latencyMs must be a finite number >= 0 (got ${options.latencyMs})`);
     this.latencyMs = options.latencyMs;
+    this.positionOf = options.positionOf;
+    this.marginCheck = options.marginCheck;
     this.idPrefix = options.idPrefix ?? 'sim-';
     this.ledger = new SimLedger(this.markets, options.positionOf);
     for (const inst of options.instruments) {
@@ -217,6 +231,14 @@ export class SimulatedVenue implements ExecutionVenue {
     if (qty <= 0) return 'reduce-only order would increase the position';
     const ref: FillRef = { orderId: p.orderId, tag: intent.tag, side: intent.side };
     const book = m.book;
+    const best = book === null ? null : intent.side === 'buy' ? book.bestAsk() : book.bestBid();
+    const margin = this.checkMargin(
+      m,
+      intent.side,
+      qty,
+      best === null ? m.lastPrice : ticksToPrice(best, m.inst.tickSize),
+    );
+    if (margin !== null) return margin;
     if (book === null || book.depth(intent.side === 'buy' ? 'ask' : 'bid') === 0) {
       if (Number.isNaN(m.lastPrice)) return 'no liquidity: empty book and no trade yet';
       // Nothing to walk: the last print's price is the best estimate the simulation has.
@@ -234,6 +256,8 @@ export class SimulatedVenue implements ExecutionVenue {
     const qty = intent.reduceOnly ? this.ledger.reducible(m, intent.side, intent.qty) : intent.qty;
     if (qty <= 0) return 'reduce-only order would increase the position';
     const ref: FillRef = { orderId: p.orderId, tag: intent.tag, side: intent.side };
+    const margin = this.checkMargin(m, intent.side, qty, intent.price);
+    if (margin !== null) return margin;
     let leaves = qty;
     if (m.book !== null && crossesBook(m.book, intent.side, p.priceTicks)) {
       if (intent.postOnly) return 'post-only order would cross the book';
@@ -254,6 +278,14 @@ export class SimulatedVenue implements ExecutionVenue {
     insertResting(m, order);
     if (intent.clientId !== undefined) this.byClientId.set(intent.clientId, order);
     return null;
+  }
+
+  /** The margin check's verdict on an order of `qty` (null = fine, or no check, or it does not grow |position|). */
+  private checkMargin(m: SimMarket, side: 'buy' | 'sell', qty: number, price: number): string | null {
+    if (!this.marginCheck || !(price > 0)) return null;
+    const position = this.positionOf(m.inst.symbol) + m.unsettled;
+    const after = position + (side === 'buy' ? qty : -qty);
+    return Math.abs(after) > Math.abs(position) ? this.marginCheck(m.inst.symbol, after, price) : null;
   }
 
   /** Taker fills against the book (one per level, at its price) up to `limitTicks`; returns the contracts taken. */
