@@ -1,34 +1,13 @@
-import { ArchiveFormatError, type BookColumns, decodeBookBatch, encodeBookBatch } from '@hm/schemas';
+import { type BookColumns, decodeBookBatch, encodeBookBatch } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
-import { recycling, type SegmentBufferPool } from './segment-buffers.js';
-import {
-  CorruptSegmentError,
-  readAhead,
-  readManifest,
-  readSegmentBytes,
-  segmentsIn,
-  writeSegment,
-} from './segments.js';
+import type { SegmentBufferPool } from './segment-buffers.js';
+import { readManifest, writeSegment } from './segments.js';
+import { readDecoded, readSeries } from './series-reader.js';
 import type { ArchiveStore } from './store.js';
 
 /** Reads one book segment, checking its SHA-256 against the manifest before decoding it. */
 export async function readBookSegment(store: ArchiveStore, entry: SegmentEntry): Promise<BookColumns> {
-  return (await readBookSegmentPooled(store, entry)).columns;
-}
-
-/** readBookSegment, keeping the bytes the columns view (a pooled buffer when `pool` is given). */
-async function readBookSegmentPooled(
-  store: ArchiveStore,
-  entry: SegmentEntry,
-  pool?: SegmentBufferPool,
-): Promise<{ columns: BookColumns; bytes: Uint8Array }> {
-  const bytes = await readSegmentBytes(store, entry, pool);
-  try {
-    return { columns: decodeBookBatch(bytes), bytes };
-  } catch (err) {
-    pool?.release(bytes.buffer);
-    throw new CorruptSegmentError(entry.key, err instanceof ArchiveFormatError ? err.message : String(err));
-  }
+  return (await readDecoded(store, entry, decodeBookBatch)).columns;
 }
 
 /**
@@ -100,10 +79,10 @@ function spliceBook(older: BookColumns, newer: BookColumns): BookColumns {
 
 /**
  * Every book segment of a market overlapping [fromMs, toMs), in time order, checksums verified.
- * With a `pool`, segments are read into reused buffers and those without a snapshot are skipped: a yielded batch's
- * columns stay valid only until two more batches have been asked for ({@link recycling}).
+ * With a `pool`, segments are read into reused buffers and those without a snapshot are skipped (as the kernel's batch source, which times a book batch by its snapshot): a yielded
+ * batch's columns stay valid only until two more batches have been asked for (`recycling`).
  */
-export async function* readBook(
+export function readBook(
   store: ArchiveStore,
   exchange: string,
   symbol: string,
@@ -111,14 +90,13 @@ export async function* readBook(
   toMs: number,
   pool?: SegmentBufferPool,
 ): AsyncGenerator<BookColumns> {
-  const entries = segmentsIn(store, { exchange, symbol, kind: 'book' }, fromMs, toMs);
-  if (!pool) {
-    yield* readAhead(entries, (entry) => readBookSegment(store, entry));
-    return;
-  }
-  yield* recycling(
-    readAhead(entries, (entry) => readBookSegmentPooled(store, entry, pool)),
-    pool,
-    (c) => c.snapshotTimeNs.length === 0, // as the kernel's batch source, which times a book batch by its snapshot
+  const series = { exchange, symbol, kind: 'book' as const };
+  return readSeries(
+    store,
+    series,
+    fromMs,
+    toMs,
+    decodeBookBatch,
+    pool && { pool, skip: (c) => c.snapshotTimeNs.length === 0 },
   );
 }

@@ -1,36 +1,15 @@
-import { ArchiveFormatError, decodeTradeBatch, encodeTradeBatch, type TradeColumns } from '@hm/schemas';
+import { decodeTradeBatch, encodeTradeBatch, type TradeColumns } from '@hm/schemas';
 import { type Compression, DAY_MS, manifestKey, type SegmentEntry } from './layout.js';
-import { recycling, type SegmentBufferPool } from './segment-buffers.js';
-import {
-  CorruptSegmentError,
-  readAhead,
-  readManifest,
-  readSegmentBytes,
-  segmentsIn,
-  writeSegment,
-} from './segments.js';
+import type { SegmentBufferPool } from './segment-buffers.js';
+import { readManifest, writeSegment } from './segments.js';
+import { readDecoded, readSeries } from './series-reader.js';
 import type { ArchiveStore } from './store.js';
 
 export { CorruptSegmentError } from './segments.js';
 
 /** Reads one trade segment, checking its SHA-256 against the manifest before decoding it. */
 export async function readSegment(store: ArchiveStore, entry: SegmentEntry): Promise<TradeColumns> {
-  return (await readTradeSegmentPooled(store, entry)).columns;
-}
-
-/** readSegment, keeping the bytes the columns view (a pooled buffer when `pool` is given). */
-async function readTradeSegmentPooled(
-  store: ArchiveStore,
-  entry: SegmentEntry,
-  pool?: SegmentBufferPool,
-): Promise<{ columns: TradeColumns; bytes: Uint8Array }> {
-  const bytes = await readSegmentBytes(store, entry, pool);
-  try {
-    return { columns: decodeTradeBatch(bytes), bytes };
-  } catch (err) {
-    pool?.release(bytes.buffer);
-    throw new CorruptSegmentError(entry.key, err instanceof ArchiveFormatError ? err.message : String(err));
-  }
+  return (await readDecoded(store, entry, decodeTradeBatch)).columns;
 }
 
 /**
@@ -99,10 +78,10 @@ function mergeBatches(a: TradeColumns, b: TradeColumns): TradeColumns {
 
 /**
  * Every trade segment of a market overlapping [fromMs, toMs), in time order, checksums verified.
- * With a `pool`, segments are read into reused buffers and empty ones are skipped: a yielded batch's
- * columns stay valid only until two more batches have been asked for ({@link recycling}).
+ * With a `pool`, segments are read into reused buffers and empty ones are skipped: a yielded
+ * batch's columns stay valid only until two more batches have been asked for (`recycling`).
  */
-export async function* readTrades(
+export function readTrades(
   store: ArchiveStore,
   exchange: string,
   symbol: string,
@@ -110,14 +89,13 @@ export async function* readTrades(
   toMs: number,
   pool?: SegmentBufferPool,
 ): AsyncGenerator<TradeColumns> {
-  const entries = segmentsIn(store, { exchange, symbol, kind: 'trades' }, fromMs, toMs);
-  if (!pool) {
-    yield* readAhead(entries, (entry) => readSegment(store, entry));
-    return;
-  }
-  yield* recycling(
-    readAhead(entries, (entry) => readTradeSegmentPooled(store, entry, pool)),
-    pool,
-    (c) => c.timeNs.length === 0,
+  const series = { exchange, symbol, kind: 'trades' as const };
+  return readSeries(
+    store,
+    series,
+    fromMs,
+    toMs,
+    decodeTradeBatch,
+    pool && { pool, skip: (c) => c.timeNs.length === 0 },
   );
 }
