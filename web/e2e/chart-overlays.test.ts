@@ -1,60 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import type {} from '@hm/engine/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isAlive, type Stack, startStack } from './stack.js';
-import { type Dashboard, gql, launchChromium, openDashboard, shot } from './ui-helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gql, shot } from './ui-helpers.js';
+import { setupUiStack } from './ui-stack.js';
 
 // The price chart's own tools and what a selected session adds to it, in a real browser on a real
 // stack. The simulator runs 6× faster than the clock (a one-minute candle every 10 s), so a paper
 // SDBot with a 2-candle window plots its bands and trades within a minute or so.
 
-let dir: string;
-let redis: RunningRedis;
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const open: Dashboard[] = [];
 const started: string[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hm-e2e-chart-'));
-  redis = await ensureRedis({ preferLocalDefault: false, dataDir: path.join(dir, 'redis') });
-  stack = await startStack({
-    DATABASE_URL: inject('databaseUrl'),
-    REDIS_URL: redis.url,
-    PORT: '0',
-    HM_DATA_DIR: path.join(dir, 'data'),
+const ui = setupUiStack(
+  'hm-e2e-chart-',
+  {
     HM_HISTORY_DAYS: '1',
     HM_SIM_SPEED: '6',
-    LOG_LEVEL: 'warn',
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const id of started) {
-    if (stack) await gql(stack, 'mutation($id: ID!) { stopSession(id: $id) { __typename } }', { id }).catch(() => {});
-  }
-  for (const d of open) await d.context.close();
-  await browser?.close();
-  if (stack && isAlive(stack.process.pid ?? -1)) {
-    const exited = new Promise((resolve) => stack?.process.once('exit', resolve));
-    stack.process.kill('SIGINT');
-    await exited;
-  }
-  await redis?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function dashboard(query = ''): Promise<Dashboard> {
-  if (!stack || !browser) throw new Error('stack or browser did not start');
-  const d = await openDashboard(browser, stack, query);
-  open.push(d);
-  return d;
-}
+  },
+  {
+    // Stop the paper sessions this file started: a sweeper of another file's stack must not resume them.
+    beforeStop: async (stack) => {
+      for (const id of started) {
+        await gql(stack, 'mutation($id: ID!) { stopSession(id: $id) { __typename } }', { id }).catch(() => {});
+      }
+    },
+  },
+);
+const dashboard = ui.dashboard;
 
 /** Waits until the price chart's `data-<name>` is `want` (a string) or at least `want` (a number); returns it. */
 async function chartAttr(page: Page, name: string, want: string | number, timeout = 60_000): Promise<string> {
@@ -80,7 +50,7 @@ async function archiveWritten(): Promise<void> {
   const segments = async () =>
     (
       await gql<{ archiveInfo: { segments: number } | null }>(
-        stack as Stack,
+        ui.stack,
         '{ archiveInfo(market: "XBTUSD") { segments } }',
       )
     ).archiveInfo?.segments ?? 0;
@@ -91,7 +61,6 @@ describe('the price chart', { shuffle: false }, () => {
   it('draws SMA and Bollinger bands from the indicator menu and switches to a log scale, both kept in the URL', {
     timeout: 180_000,
   }, async () => {
-    if (!stack) throw new Error('stack did not start');
     // The chart opens on a full history for the studies to run over.
     await archiveWritten();
     const { page, problems } = await dashboard('?market=XBTUSD&period=M1');

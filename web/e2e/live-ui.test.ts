@@ -1,57 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import type {} from '@hm/engine/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isAlive, type Stack, startStack } from './stack.js';
-import { type Dashboard, launchChromium, openDashboard, shot } from './ui-helpers.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot } from './ui-helpers.js';
+import { setupUiStack } from './ui-stack.js';
 
 // LIVE trading from the dashboard, offline: `hm start` registers the exchange simulator's account
 // as "Simulator"; a user creates a LIVE TestBot on it through the New session dialog (typing the
 // phrase), watches it fill, pulls the kill switch (typing KILL) and sees the session HALTED.
 
 const PHRASE = 'I understand this trades real money';
-let dir: string;
-let redis: RunningRedis;
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const open: Dashboard[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hm-e2e-live-ui-'));
-  redis = await ensureRedis({ preferLocalDefault: false, dataDir: path.join(dir, 'redis') });
-  stack = await startStack({
-    DATABASE_URL: inject('databaseUrl'),
-    REDIS_URL: redis.url,
-    PORT: '0',
-    HM_DATA_DIR: path.join(dir, 'data'),
-    HM_HISTORY_DAYS: '0',
-    HM_COLLECT: 'false',
-    LOG_LEVEL: 'warn',
-  });
-  browser = await launchChromium();
+const ui = setupUiStack('hm-e2e-live-ui-', {
+  HM_HISTORY_DAYS: '0',
+  HM_COLLECT: 'false',
 });
-
-afterAll(async () => {
-  for (const d of open) await d.context.close();
-  await browser?.close();
-  if (stack && isAlive(stack.process.pid ?? -1)) {
-    const exited = new Promise((resolve) => stack?.process.once('exit', resolve));
-    stack.process.kill('SIGINT');
-    await exited;
-  }
-  await redis?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function dashboard(query = ''): Promise<Dashboard> {
-  if (!stack || !browser) throw new Error('stack or browser did not start');
-  const d = await openDashboard(browser, stack, query);
-  open.push(d);
-  return d;
-}
+const dashboard = ui.dashboard;
 
 const card = (scope: Page | Locator, id: string, status?: string) =>
   scope.locator(`[data-testid="session-card"][data-session-id="${id}"]${status ? `[data-status="${status}"]` : ''}`);
