@@ -1,55 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ensureRedis, type RunningRedis } from '@hm/engine/services';
 import type {} from '@hm/engine/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isAlive, type Stack, startStack } from './stack.js';
-import { type Dashboard, gql, launchChromium, openDashboard, shot, textChanges, utcInput } from './ui-helpers.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gql, shot, textChanges, utcInput } from './ui-helpers.js';
+import { setupUiStack } from './ui-stack.js';
 
 // The two session workflows of the dashboard, as a user clicks through them in a real browser on
 // a real stack (`hm start`, a private Redis, the shared test Postgres, one day of generated history).
 
 const HOUR = 3_600_000;
-let dir: string;
-let redis: RunningRedis;
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const open: Dashboard[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hm-e2e-ui-'));
-  redis = await ensureRedis({ preferLocalDefault: false, dataDir: path.join(dir, 'redis') });
-  stack = await startStack({
-    DATABASE_URL: inject('databaseUrl'),
-    REDIS_URL: redis.url,
-    PORT: '0',
-    HM_DATA_DIR: path.join(dir, 'data'),
-    HM_HISTORY_DAYS: '1',
-    LOG_LEVEL: 'warn',
-  });
-  browser = await launchChromium();
+const ui = setupUiStack('hm-e2e-ui-', {
+  HM_HISTORY_DAYS: '1',
 });
-
-afterAll(async () => {
-  for (const d of open) await d.context.close();
-  await browser?.close();
-  if (stack && isAlive(stack.process.pid ?? -1)) {
-    const exited = new Promise((resolve) => stack?.process.once('exit', resolve));
-    stack.process.kill('SIGINT');
-    await exited;
-  }
-  await redis?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function dashboard(query = ''): Promise<Dashboard> {
-  if (!stack || !browser) throw new Error('stack or browser did not start');
-  const d = await openDashboard(browser, stack, query);
-  open.push(d);
-  return d;
-}
+const dashboard = ui.dashboard;
 
 /** The New session dialog, opened from `button` (a test id), with mode, strategy and market chosen. */
 async function newSessionDialog(page: Page, tab: string, button: string, mode: string): Promise<Locator> {
@@ -134,12 +96,11 @@ describe('session workflows in the dashboard', () => {
   });
 
   it('runs a backtest from the form and opens its result: progress, metric tiles, equity chart', async () => {
-    if (!stack) throw new Error('stack did not start');
     // Precondition: the generated day of XBTUSD history is written (hour segments, oldest first).
     const segments = async () =>
       (
         await gql<{ archiveInfo: { segments: number } | null }>(
-          stack as Stack,
+          ui.stack,
           '{ archiveInfo(market: "XBTUSD") { segments } }',
         )
       ).archiveInfo?.segments ?? 0;
@@ -184,7 +145,17 @@ describe('session workflows in the dashboard', () => {
     }
     const chart = detail.getByTestId('equity-chart');
     await chart.locator('canvas').first().waitFor();
-    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(1);
+    // The curve arrives by its own query (re-read, debounced, when the status turns COMPLETED).
+    await page.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelector('[data-testid="session-detail"] [data-testid="equity-chart"]')
+            ?.getAttribute('data-points'),
+        ) > 1,
+      undefined,
+      { timeout: 30_000 },
+    );
     const box = await chart.locator('canvas').first().boundingBox();
     expect(box?.width).toBeGreaterThan(100);
     expect(box?.height).toBeGreaterThan(100);
