@@ -229,7 +229,7 @@ describe('LIVE trading against the exchange simulator', { shuffle: false }, () =
     expect(answers).not.toContain(SIM_ACCOUNT.apiKey);
     expect(stack?.output() ?? '').not.toContain(SIM_ACCOUNT.apiSecret);
     const { createDb } = await import('@hm/db');
-    const db = createDb(inject('databaseUrl'));
+    const db = createDb(stack?.databaseUrl ?? '');
     try {
       const stored = JSON.stringify([
         await db.exchangeAccount.findMany(),

@@ -99,7 +99,7 @@ beforeAll(async () => {
     HM_WORKERS: '2',
     LOG_LEVEL: 'warn',
   });
-  api2 = await startSecondApi({ DATABASE_URL: inject('databaseUrl'), REDIS_URL: redis.url });
+  api2 = await startSecondApi({ DATABASE_URL: stack.databaseUrl, REDIS_URL: redis.url });
   ws = createClient({
     url: `${stack.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,

@@ -13,18 +13,50 @@ export interface Stack {
   readonly signInUrl: string;
   /** The dashboard's admin key, from that link (for scripted requests: `x-api-key`). */
   readonly key: string;
+  /** The stack's own database (see {@link startStack}). */
+  readonly databaseUrl: string;
   output(): string;
 }
 
 /** HM_SECRETS_KEY of every e2e stack (test-only: it seals the simulator's public test account). */
 export const E2E_SECRETS_KEY = Buffer.alloc(32, 'hm-e2e').toString('base64');
 
-/** Runs `hm start` as a user would (same bin), with the given env, until it prints the dashboard link. */
-export function startStack(env: Record<string, string>): Promise<Stack> {
+let databases = 0;
+
+/**
+ * A new, empty database on the Postgres server of `serverUrl` (`hm start` migrates it). E2E files
+ * run in parallel: sharing one database, one stack's sweeper resumed, and its kill switch halted,
+ * the sessions of another file's stack.
+ */
+async function ownDatabase(serverUrl: string): Promise<string> {
+  const name = `hm_e2e_${process.pid}_${++databases}`;
+  const { createDb } = await import('@hm/db');
+  const db = createDb(serverUrl, { poolSize: 1 });
+  try {
+    await db.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
+  } finally {
+    await db.$disconnect();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Runs `hm start` as a user would (same bin), with the given env, until it prints the dashboard
+ * link. `DATABASE_URL` names the test run's Postgres: the stack gets a database of its own there.
+ */
+export async function startStack(env: Record<string, string>): Promise<Stack> {
+  const databaseUrl = env.DATABASE_URL ? await ownDatabase(env.DATABASE_URL) : '';
   const child = spawn(process.execPath, [path.join(repoRoot, 'engine/bin/hm.js'), 'start'], {
     cwd: repoRoot,
-    // Every e2e stack shares the test run's database, so they seal exchange credentials with one key.
-    env: { ...process.env, HM_SECRETS_KEY: E2E_SECRETS_KEY, ...env },
+    // One key for every e2e stack: it seals the simulator's public test account.
+    env: {
+      ...process.env,
+      HM_SECRETS_KEY: E2E_SECRETS_KEY,
+      ...env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -35,7 +67,7 @@ export function startStack(env: Record<string, string>): Promise<Stack> {
       if (match?.[1] && match[2]) {
         const signInUrl = `${match[1]}${match[2]}`;
         const key = new URL(signInUrl).searchParams.get('key') ?? '';
-        resolve({ process: child, url: match[1], signInUrl, key, output: () => out });
+        resolve({ process: child, url: match[1], signInUrl, key, databaseUrl, output: () => out });
       }
     };
     child.stdout.on('data', onData);
