@@ -108,6 +108,21 @@ describe('exchange trading API', { shuffle: false }, () => {
       risk: { maxPosition: 300, maxOrderNotional: 1, maxOrdersPerMinute: 30, dailyLossLimit: 0.05 },
       account: { name: `${tag} mainnet`, keyHint: 'TEST…' },
     });
+    // Starting (or restarting) it later sends real orders again: the same phrase is asked for.
+    const liveId = live.data?.createSession.data?.id ?? '';
+    for (const mutation of ['startSession', 'restartSession']) {
+      const start = (confirmLive?: string) =>
+        gql<Record<string, { __typename: string; field?: string }>>(
+          app.url,
+          `mutation($id: ID!, $c: String) { ${mutation}(id: $id, confirmLive: $c) { ${RESULT} } }`,
+          { id: liveId, c: confirmLive ?? null },
+        );
+      expect((await start()).data?.[mutation], mutation).toMatchObject({
+        __typename: 'InputError',
+        field: 'confirmLive',
+      });
+      expect((await start('i understand')).data?.[mutation]).toMatchObject({ __typename: 'InputError' });
+    }
     const paper = await createSession({ name: `${tag} paper`, mode: 'TEST' });
     expect(paper.data?.createSession.data).toMatchObject({ venue: 'SIMULATED', risk: null });
     const badRisk = await createSession({ name: `${tag} paper`, mode: 'TEST', risk: { maxPosition: -5 } });

@@ -139,6 +139,18 @@ describe('LIVE trading in the dashboard', () => {
     await card(page.getByTestId('sessions-history'), id, 'HALTED').waitFor();
     await shot(page, 'live-4-halted');
 
+    // Starting it again sends real orders again: the phrase is asked for, and Cancel leaves it halted.
+    await halted.getByTestId('action-start').click();
+    const again = page.getByRole('dialog', { name: `Start LIVE session ${name}` });
+    await again.waitFor();
+    const startAgain = again.getByRole('button', { name: 'Start', exact: true });
+    expect(await startAgain.isDisabled(), 'not without the phrase').toBe(true);
+    await again.getByTestId('confirm-live').fill(PHRASE);
+    expect(await startAgain.isDisabled()).toBe(false);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+    expect(await halted.getByTestId('session-status').textContent()).toBe('halted');
+
     // The drawer says why, where it traded and under which limits.
     await halted.getByRole('button', { name }).click();
     const drawer = page.locator(`[data-testid="session-detail"][data-session-id="${id}"]`);

@@ -5,13 +5,20 @@ import { backtestWindow } from '../sessions/backtest-window.js';
 import { InputError, StateError } from '../sessions/errors.js';
 import { checkExchangeAccount } from '../sessions/exchange-account-check.js';
 import { ACTIVE_STATUSES, announce, loadSession, startSession, stopSession } from '../sessions/session-control.js';
-import { COLLECTOR, type SessionInput, validateSessionInput } from '../sessions/session-input.js';
+import { COLLECTOR, LIVE_CONFIRMATION, type SessionInput, validateSessionInput } from '../sessions/session-input.js';
 import { waitForStatus } from '../sessions/wait-for-status.js';
 import { SESSION_ERRORS } from './errors.js';
 import { SessionRef } from './session.js';
 import { CreateSessionInput, RunBacktestInput, SessionOverrides } from './session-inputs.js';
 
 const errors = { types: SESSION_ERRORS };
+
+/** (Re)starting a LIVE session sends real orders again: it needs the phrase creating one needs. */
+function confirmedIfLive(session: Session, confirmLive: string | null | undefined): Session {
+  if (session.mode === 'LIVE' && confirmLive !== LIVE_CONFIRMATION)
+    throw new InputError(`starting a LIVE session needs confirmLive: "${LIVE_CONFIRMATION}"`, 'confirmLive');
+  return session;
+}
 
 /** Creates a session from validated input (and starts it when asked). */
 async function create(ctx: Context, input: SessionInput, start: boolean, clonedFromId?: string): Promise<Session> {
@@ -57,8 +64,15 @@ builder.mutationFields((t) => ({
   startSession: t.field({
     type: SessionRef,
     errors,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => startSession(ctx, await loadSession(ctx, String(id))),
+    args: {
+      id: t.arg.id({ required: true }),
+      confirmLive: t.arg.string({
+        required: false,
+        description: `LIVE sessions only: exactly "${LIVE_CONFIRMATION}".`,
+      }),
+    },
+    resolve: async (_r, { id, confirmLive }, ctx) =>
+      startSession(ctx, confirmedIfLive(await loadSession(ctx, String(id)), confirmLive)),
   }),
   stopSession: t.field({
     type: SessionRef,
@@ -71,9 +85,15 @@ builder.mutationFields((t) => ({
     type: SessionRef,
     errors,
     description: 'Stops the session if it runs (waiting until it has stopped), then starts it again.',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, { id }, ctx) => {
-      let session = await loadSession(ctx, String(id));
+    args: {
+      id: t.arg.id({ required: true }),
+      confirmLive: t.arg.string({
+        required: false,
+        description: `LIVE sessions only: exactly "${LIVE_CONFIRMATION}".`,
+      }),
+    },
+    resolve: async (_r, { id, confirmLive }, ctx) => {
+      let session = confirmedIfLive(await loadSession(ctx, String(id)), confirmLive);
       if (ACTIVE_STATUSES.includes(session.status)) {
         await stopSession(ctx, session);
         session = await waitForStatus(ctx, session.id, ['STOPPED', 'FAILED', 'COMPLETED', 'HALTED'], 30_000);

@@ -13,14 +13,16 @@ interface Props {
 }
 
 /**
- * Start / Stop / Restart / Clone / Delete, as the status allows; Delete asks first, and cloning a
- * LIVE session asks for the LIVE phrase (the copy trades real money too once started).
+ * Start / Stop / Restart / Clone / Delete, as the status allows; Delete asks first, and starting,
+ * restarting or cloning a LIVE session asks for the LIVE phrase (it sends real orders).
  */
 export function SessionActions({ session, onCloned }: Props) {
   const actions = useSessionActions();
   const selected = useSelectedSession();
   const [busy, setBusy] = useState(false);
   const [cloningLive, setCloningLive] = useState(false);
+  const [startingLive, setStartingLive] = useState<'start' | 'restart' | null>(null);
+  const live = session.mode === 'LIVE';
   const allowed = actionsFor(session.status);
   const run = (fn: () => Promise<unknown>) => async () => {
     setBusy(true);
@@ -46,9 +48,29 @@ export function SessionActions({ session, onCloned }: Props) {
   );
   return (
     <div className="actions">
-      {allowed.includes('start') && button('start', 'Start', () => actions.start(session), 'primary')}
+      {allowed.includes('start') &&
+        button('start', 'Start', async () => (live ? setStartingLive('start') : actions.start(session)), 'primary')}
       {allowed.includes('stop') && button('stop', 'Stop', () => actions.stop(session))}
-      {allowed.includes('restart') && button('restart', 'Restart', () => actions.restart(session))}
+      {allowed.includes('restart') &&
+        button('restart', 'Restart', async () => (live ? setStartingLive('restart') : actions.restart(session)))}
+      {startingLive && (
+        <TypedConfirmDialog
+          title={`${startingLive === 'start' ? 'Start' : 'Restart'} LIVE session ${session.name}`}
+          phrase={LIVE_PHRASE}
+          confirmLabel={startingLive === 'start' ? 'Start' : 'Restart'}
+          testId="start-live-dialog"
+          inputTestId="confirm-live"
+          onClose={() => setStartingLive(null)}
+          onConfirm={async (typed) => {
+            const done = await (startingLive === 'start'
+              ? actions.start(session, typed)
+              : actions.restart(session, typed));
+            if (done) setStartingLive(null);
+          }}
+        >
+          <p>This session trades on a real exchange account: once it runs it sends real orders.</p>
+        </TypedConfirmDialog>
+      )}
       {allowed.includes('clone') &&
         button('clone', 'Clone', async () => {
           if (session.mode === 'LIVE') {

@@ -49,8 +49,8 @@ export const RunBacktestMutation = graphql(`
 `);
 
 export const StartSessionMutation = graphql(`
-  mutation StartSession($id: ID!) {
-    startSession(id: $id) {
+  mutation StartSession($id: ID!, $confirmLive: String) {
+    startSession(id: $id, confirmLive: $confirmLive) {
       __typename
       ... on MutationStartSessionSuccess {
         data {
@@ -89,8 +89,8 @@ export const StopSessionMutation = graphql(`
 `);
 
 export const RestartSessionMutation = graphql(`
-  mutation RestartSession($id: ID!) {
-    restartSession(id: $id) {
+  mutation RestartSession($id: ID!, $confirmLive: String) {
+    restartSession(id: $id, confirmLive: $confirmLive) {
       __typename
       ... on MutationRestartSessionSuccess {
         data {

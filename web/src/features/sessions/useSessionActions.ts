@@ -34,17 +34,22 @@ export function useSessionActions() {
       return null;
     };
     return {
-      start: async (s: Named) => {
-        const r = await client.mutation(StartSessionMutation, { id: s.id }).toPromise();
+      /** A LIVE session needs the typed phrase (`confirmLive`) to start or restart. */
+      start: async (s: Named, confirmLive?: string) => {
+        const r = await client
+          .mutation(StartSessionMutation, { id: s.id, confirmLive: confirmLive ?? null })
+          .toPromise();
         return report(outcomeOf(r.data?.startSession, r.error), `Start ${s.name}`, `Started ${s.name}`);
       },
       stop: async (s: Named) => {
         const r = await client.mutation(StopSessionMutation, { id: s.id }).toPromise();
         return report(outcomeOf(r.data?.stopSession, r.error), `Stop ${s.name}`, `Stopping ${s.name}`);
       },
-      restart: async (s: Named) => {
+      restart: async (s: Named, confirmLive?: string) => {
         toast.info(`Restarting ${s.name}…`);
-        const r = await client.mutation(RestartSessionMutation, { id: s.id }).toPromise();
+        const r = await client
+          .mutation(RestartSessionMutation, { id: s.id, confirmLive: confirmLive ?? null })
+          .toPromise();
         return report(outcomeOf(r.data?.restartSession, r.error), `Restart ${s.name}`, `Restarted ${s.name}`);
       },
       /** A LIVE session's clone needs the same typed confirmation as creating one (`confirmLive`). */
