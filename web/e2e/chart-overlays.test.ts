@@ -1,7 +1,7 @@
 import type {} from '@hm/engine/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gql, shot } from './ui-helpers.js';
+import { archiveWritten, gql, shot } from './ui-helpers.js';
 import { setupUiStack } from './ui-stack.js';
 
 // The price chart's own tools and what a selected session adds to it, in a real browser on a real
@@ -45,24 +45,12 @@ const readChart = async (page: Page, name: string) =>
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
-/** Precondition: the generated day of history is written (hour segments, oldest first). */
-async function archiveWritten(): Promise<void> {
-  const segments = async () =>
-    (
-      await gql<{ archiveInfo: { segments: number } | null }>(
-        ui.stack,
-        '{ archiveInfo(market: "XBTUSD") { segments } }',
-      )
-    ).archiveInfo?.segments ?? 0;
-  await expect.poll(segments, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(24);
-}
-
 describe('the price chart', { shuffle: false }, () => {
   it('draws SMA and Bollinger bands from the indicator menu and switches to a log scale, both kept in the URL', {
     timeout: 180_000,
   }, async () => {
     // The chart opens on a full history for the studies to run over.
-    await archiveWritten();
+    await archiveWritten(ui.stack);
     const { page, problems } = await dashboard('?market=XBTUSD&period=M1');
     await chartAttr(page, 'candle-updates', 2);
     expect(await readChart(page, 'overlays')).toBe('0');
@@ -183,7 +171,7 @@ describe('the price chart', { shuffle: false }, () => {
   it('loads older candles from the archive when the chart is scrolled left past the newest 1000', {
     timeout: 180_000,
   }, async () => {
-    await archiveWritten();
+    await archiveWritten(ui.stack);
     const { page, problems } = await dashboard('?market=XBTUSD&period=M1&ind=sma20');
     // The variables of every older-candles query the page sends (urql sends queries as GET).
     const asked: { to: number; limit: number }[] = [];

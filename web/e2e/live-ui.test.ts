@@ -1,7 +1,7 @@
 import type {} from '@hm/engine/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot } from './ui-helpers.js';
+import { sessionCard, shot } from './ui-helpers.js';
 import { setupUiStack } from './ui-stack.js';
 
 // LIVE trading from the dashboard, offline: `hm start` registers the exchange simulator's account
@@ -14,9 +14,6 @@ const ui = setupUiStack('hm-e2e-live-ui-', {
   HM_COLLECT: 'false',
 });
 const dashboard = ui.dashboard;
-
-const card = (scope: Page | Locator, id: string, status?: string) =>
-  scope.locator(`[data-testid="session-card"][data-session-id="${id}"]${status ? `[data-status="${status}"]` : ''}`);
 
 /** The value of the account picker's option for the account named `name`, once the accounts have loaded. */
 async function accountOption(picker: Locator, name: string): Promise<string> {
@@ -83,7 +80,7 @@ describe('LIVE trading in the dashboard', () => {
     await detail.waitFor({ state: 'detached' });
 
     // Running, on the simulator account, with fills the exchange executed.
-    const running = card(page.getByTestId('sessions-running'), id, 'RUNNING');
+    const running = sessionCard(page.getByTestId('sessions-running'), id, 'RUNNING');
     await running.waitFor({ timeout: 60_000 });
     expect(await running.getByTestId('session-mode').textContent()).toBe('LIVE');
     expect(await running.getByTestId('session-venue').getAttribute('data-network')).toBe('SIMULATOR');
@@ -115,9 +112,9 @@ describe('LIVE trading in the dashboard', () => {
     );
 
     // It leaves the Running list and shows HALTED in History, with the reason.
-    await card(page.getByTestId('sessions-running'), id).waitFor({ state: 'detached', timeout: 60_000 });
+    await sessionCard(page.getByTestId('sessions-running'), id).waitFor({ state: 'detached', timeout: 60_000 });
     await page.getByTestId('tab-history').click();
-    const halted = card(page.getByTestId('sessions-history'), id, 'HALTED');
+    const halted = sessionCard(page.getByTestId('sessions-history'), id, 'HALTED');
     await halted.waitFor();
     expect(await halted.getByTestId('session-status').textContent()).toBe('halted');
     expect(await halted.getByTestId('session-reason').textContent()).toBe('halted: kill switch: e2e ui');
@@ -136,7 +133,7 @@ describe('LIVE trading in the dashboard', () => {
     // The History filter offers HALTED on its own.
     const statusFilter = page.getByTestId('your-bots').getByLabel('Status');
     await statusFilter.selectOption({ label: 'halted' });
-    await card(page.getByTestId('sessions-history'), id, 'HALTED').waitFor();
+    await sessionCard(page.getByTestId('sessions-history'), id, 'HALTED').waitFor();
     await shot(page, 'live-4-halted');
 
     // Starting it again sends real orders again: the phrase is asked for, and Cancel leaves it halted.

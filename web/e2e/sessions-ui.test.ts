@@ -1,7 +1,7 @@
 import type {} from '@hm/engine/testing';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gql, shot, textChanges, utcInput } from './ui-helpers.js';
+import { archiveWritten, sessionCard, shot, textChanges, utcInput } from './ui-helpers.js';
 import { setupUiStack } from './ui-stack.js';
 
 // The two session workflows of the dashboard, as a user clicks through them in a real browser on
@@ -26,10 +26,6 @@ async function newSessionDialog(page: Page, tab: string, button: string, mode: s
   await dialog.getByLabel('Market', { exact: true }).selectOption('XBTUSD');
   return dialog;
 }
-
-/** The card of one session in a list, matched by id and (optionally) status. */
-const card = (scope: Page | Locator, id: string, status?: string) =>
-  scope.locator(`[data-testid="session-card"][data-session-id="${id}"]${status ? `[data-status="${status}"]` : ''}`);
 
 describe('session workflows in the dashboard', () => {
   it('at 1280×800 shows the session panels in the first screen, below the chart, book and tape', async () => {
@@ -70,7 +66,7 @@ describe('session workflows in the dashboard', () => {
     await page.getByTestId('detail-close').click();
     await detail.waitFor({ state: 'detached' });
 
-    const running = card(page.getByTestId('sessions-running'), id, 'RUNNING');
+    const running = sessionCard(page.getByTestId('sessions-running'), id, 'RUNNING');
     await running.waitFor({ timeout: 60_000 });
     expect(await running.getByRole('button', { name }).isVisible()).toBe(true);
     expect(await running.getByTestId('session-mode').textContent()).toBe('paper');
@@ -85,9 +81,9 @@ describe('session workflows in the dashboard', () => {
 
     // Stop from the card: it leaves the Running list and shows as STOPPED in History.
     await running.getByTestId('action-stop').click();
-    await card(page.getByTestId('sessions-running'), id).waitFor({ state: 'detached', timeout: 60_000 });
+    await sessionCard(page.getByTestId('sessions-running'), id).waitFor({ state: 'detached', timeout: 60_000 });
     await page.getByTestId('tab-history').click();
-    const stopped = card(page.getByTestId('sessions-history'), id, 'STOPPED');
+    const stopped = sessionCard(page.getByTestId('sessions-history'), id, 'STOPPED');
     await stopped.waitFor();
     expect(await stopped.getByTestId('session-status').textContent()).toBe('stopped');
     expect(await stopped.getByTestId('session-health').count(), 'no heartbeat once stopped').toBe(0);
@@ -96,15 +92,7 @@ describe('session workflows in the dashboard', () => {
   });
 
   it('runs a backtest from the form and opens its result: progress, metric tiles, equity chart', async () => {
-    // Precondition: the generated day of XBTUSD history is written (hour segments, oldest first).
-    const segments = async () =>
-      (
-        await gql<{ archiveInfo: { segments: number } | null }>(
-          ui.stack,
-          '{ archiveInfo(market: "XBTUSD") { segments } }',
-        )
-      ).archiveInfo?.segments ?? 0;
-    await expect.poll(segments, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+    await archiveWritten(ui.stack);
 
     const { page, problems } = await dashboard();
     const dialog = await newSessionDialog(page, 'Backtests', 'new-backtest', 'BACKTEST');
@@ -166,7 +154,7 @@ describe('session workflows in the dashboard', () => {
     await page.goBack();
     await page.getByTestId('session-detail').waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('session')).toBeNull();
-    const row = card(page.getByTestId('backtests-panel'), id, 'COMPLETED');
+    const row = sessionCard(page.getByTestId('backtests-panel'), id, 'COMPLETED');
     await row.waitFor();
     expect(await row.getByTestId('session-status').textContent()).toBe('completed');
     await shot(page, '7-backtests-list');

@@ -74,3 +74,15 @@ export async function gql<T>(stack: Stack, query: string, variables: Record<stri
 
 /** `YYYY-MM-DD HH:mm`, 24-hour UTC: what the backtest window's fields take. */
 export const utcInput = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The card of one session in a list, matched by id and (optionally) status. */
+export const sessionCard = (scope: Page | Locator, id: string, status?: string) =>
+  scope.locator(`[data-testid="session-card"][data-session-id="${id}"]${status ? `[data-status="${status}"]` : ''}`);
+
+/** Precondition: the stack's generated day of XBTUSD history is written (24 hour segments). */
+export async function archiveWritten(stack: Stack): Promise<void> {
+  const segments = async () =>
+    (await gql<{ archiveInfo: { segments: number } | null }>(stack, '{ archiveInfo(market: "XBTUSD") { segments } }'))
+      .archiveInfo?.segments ?? 0;
+  await expect.poll(segments, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(24);
+}
