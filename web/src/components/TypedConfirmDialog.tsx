@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 interface Props {
@@ -50,20 +51,14 @@ export function TypedConfirmDialog({
       onClose={onClose}
       testId={testId}
       footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={`${id}-form`}
-            className="danger"
-            disabled={!matches || busy}
-            data-testid={confirmTestId}
-          >
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </>
+        <FormFooter
+          formId={`${id}-form`}
+          onCancel={onClose}
+          label={busy ? 'Working…' : confirmLabel}
+          variant="danger"
+          disabled={!matches || busy}
+          testId={confirmTestId}
+        />
       }
     >
       <form

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useClient } from 'urql';
+import { FormFooter } from '../../components/FormFooter';
 import { Modal } from '../../components/Modal';
 import { useToast } from '../../components/toast-context';
 import { FormField } from '../sessions/create/FormField';
@@ -52,20 +53,14 @@ export function AddAccountDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       testId="add-account-dialog"
       footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="add-account-form"
-            className="primary"
-            disabled={sending}
-            data-testid="add-account-submit"
-          >
-            {sending ? 'Saving…' : 'Add account'}
-          </button>
-        </>
+        <FormFooter
+          formId="add-account-form"
+          onCancel={onClose}
+          label={sending ? 'Saving…' : 'Add account'}
+          variant="primary"
+          disabled={sending}
+          testId="add-account-submit"
+        />
       }
     >
       <form

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { FormFooter } from '../../../components/FormFooter';
 import { Modal } from '../../../components/Modal';
 import { useToast } from '../../../components/toast-context';
 import { useMarkets } from '../../../lib/markets';
@@ -108,26 +109,22 @@ export function CreateSessionDialog({ initialMode, onClose }: Props) {
       onClose={onClose}
       testId="create-session-dialog"
       footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="create-session-form"
-            className={form.mode === 'LIVE' ? 'danger' : 'primary'}
-            disabled={sending}
-            data-testid="create-submit"
-          >
-            {sending
+        <FormFooter
+          formId="create-session-form"
+          onCancel={onClose}
+          label={
+            sending
               ? 'Sending…'
               : form.mode === 'BACKTEST'
                 ? 'Run backtest'
                 : form.mode === 'LIVE'
                   ? 'Create and start LIVE'
-                  : 'Create and start'}
-          </button>
-        </>
+                  : 'Create and start'
+          }
+          variant={form.mode === 'LIVE' ? 'danger' : 'primary'}
+          disabled={sending}
+          testId="create-submit"
+        />
       }
     >
       <form

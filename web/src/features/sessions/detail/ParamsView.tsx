@@ -1,3 +1,4 @@
+import { KvTable } from '../../../components/KvTable';
 import type { SessionDetailFieldsFragment } from '../../../gql/graphql';
 import { formatMoney, formatUtc } from '../../../lib/format';
 
@@ -25,16 +26,7 @@ export function ParamsView({ session: s }: { session: SessionDetailFieldsFragmen
   return (
     <section className="detail-section">
       <h3>Parameters and settings</h3>
-      <table className="kv-table" data-testid="session-params">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th>{k}</th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KvTable rows={rows} testId="session-params" />
     </section>
   );
 }

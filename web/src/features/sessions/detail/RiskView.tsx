@@ -1,3 +1,4 @@
+import { KvTable } from '../../../components/KvTable';
 import type { SessionDetailFieldsFragment } from '../../../gql/graphql';
 import { formatMoney } from '../../../lib/format';
 import { NETWORK_LABEL } from '../../live/accounts';
@@ -31,16 +32,7 @@ export function RiskView({ session: s }: { session: SessionDetailFieldsFragment 
   return (
     <section className="detail-section">
       <h3>Venue and risk limits</h3>
-      <table className="kv-table" data-testid="session-risk">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th>{k}</th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KvTable rows={rows} testId="session-risk" />
       {!r && <p className="muted small">No risk limits: paper orders only reach the simulated venue.</p>}
     </section>
   );
