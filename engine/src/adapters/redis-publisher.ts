@@ -153,11 +153,7 @@ export class RedisPublisher implements EventPublisher {
   }
 
   async close(): Promise<void> {
-    for (const [stream, entry] of this.pending) {
-      clearTimeout(entry.due);
-      this.pending.delete(stream);
-      entry.send();
-    }
+    for (const stream of [...this.pending.keys()]) this.flush(stream);
     await new Promise((r) => queueMicrotask(() => r(undefined))); // let the open batch be sent
     await Promise.all([...this.inflight]);
   }

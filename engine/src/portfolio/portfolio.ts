@@ -286,8 +286,9 @@ export class Portfolio implements PortfolioPort {
       unrealised += pnl * rate;
       value += contractValue(book.inst, openQty(book.lots), book.markPrice) * rate;
     }
-    const headroom = this.cash + unrealised - maintenanceFraction * value;
-    const liquidated = this.cash + unrealised <= maintenanceFraction * value;
+    const equity = this.cash + unrealised;
+    const headroom = equity - maintenanceFraction * value;
+    const liquidated = equity <= maintenanceFraction * value;
     // Remember a clearly safe mark (far from float noise) of a single same-currency position.
     if (
       !liquidated &&
@@ -296,7 +297,7 @@ export class Portfolio implements PortfolioPort {
       !Number.isNaN(open.markPrice) &&
       open.inst.settleCurrency === this.currency
     ) {
-      const clear = headroom > 1e-9 * Math.abs(this.cash + unrealised);
+      const clear = headroom > 1e-9 * Math.abs(equity);
       this.safeBook = clear ? open : null;
       this.safeFrom = open.markPrice;
       this.safeFraction = maintenanceFraction;

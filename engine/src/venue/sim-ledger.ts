@@ -40,8 +40,13 @@ export class SimLedger {
   }
 
   /** Contracts of `qty` on `side` that only reduce the position (position + undrained fills); 0 when none. */
+  /** The caller's signed position with the fills it has not drained yet. */
+  position(m: SimMarket): number {
+    return this.positionOf(m.inst.symbol) + m.unsettled;
+  }
+
   reducible(m: SimMarket, side: Side, qty: number): number {
-    const position = this.positionOf(m.inst.symbol) + m.unsettled;
+    const position = this.position(m);
     const room = side === 'buy' ? Math.max(0, -position) : Math.max(0, position);
     return Math.min(qty, room);
   }

@@ -75,7 +75,6 @@ export class SimulatedVenue implements ExecutionVenue {
   private readonly pending = new DueQueue();
   private readonly ledger: SimLedger;
   private readonly latencyMs: number;
-  private readonly positionOf: (symbol: string) => number;
   private readonly marginCheck: SimulatedVenueOptions['marginCheck'];
   private readonly idPrefix: string;
   private seq = 0;
@@ -85,7 +84,6 @@ export class SimulatedVenue implements ExecutionVenue {
     if (!Number.isFinite(options.latencyMs) || options.latencyMs < 0)
       throw new RangeError(`latencyMs must be a finite number >= 0 (got ${options.latencyMs})`);
     this.latencyMs = options.latencyMs;
-    this.positionOf = options.positionOf;
     this.marginCheck = options.marginCheck;
     this.idPrefix = options.idPrefix ?? 'sim-';
     this.ledger = new SimLedger(this.markets, options.positionOf);
@@ -283,7 +281,7 @@ export class SimulatedVenue implements ExecutionVenue {
   /** The margin check's verdict on an order of `qty` (null = fine, or no check, or it does not grow |position|). */
   private checkMargin(m: SimMarket, side: 'buy' | 'sell', qty: number, price: number): string | null {
     if (!this.marginCheck || !(price > 0)) return null;
-    const position = this.positionOf(m.inst.symbol) + m.unsettled;
+    const position = this.ledger.position(m);
     const after = position + (side === 'buy' ? qty : -qty);
     return Math.abs(after) > Math.abs(position) ? this.marginCheck(m.inst.symbol, after, price) : null;
   }
