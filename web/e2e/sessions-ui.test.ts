@@ -15,7 +15,13 @@ const dashboard = ui.dashboard;
 
 /** The New session dialog, opened from `button` (a test id), with mode, strategy and market chosen. */
 async function newSessionDialog(page: Page, tab: string, button: string, mode: string): Promise<Locator> {
-  await page.getByRole('tab', { name: tab }).click();
+  // The tab must be selected before its panel's button exists (a click while the page is still
+  // settling has been lost under load): click until it is, a few times at most.
+  const selectedTab = page.getByRole('tab', { name: tab, selected: true });
+  for (let attempt = 0; attempt < 3 && !(await selectedTab.isVisible()); attempt++) {
+    await page.getByRole('tab', { name: tab }).click();
+    await selectedTab.waitFor({ timeout: 5_000 }).catch(() => {});
+  }
   await page.getByTestId(button).click();
   const dialog = page.getByRole('dialog', { name: 'New session' });
   await dialog.waitFor();
